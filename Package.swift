@@ -1,0 +1,109 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode and `any` spelled out for existentials.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "docwatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docwatch", targets: ["docwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind one module map and a shim of typed wrappers.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+        .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(
+            name: "DocWatchCore",
+            dependencies: ["CCrypto"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchConfig",
+            dependencies: ["DocWatchCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchFetch",
+            dependencies: ["DocWatchCore", "CCurl", "CUchardet", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchExtract",
+            dependencies: ["DocWatchCore", "CLibXML2", "COpenCC"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchStore",
+            dependencies: ["DocWatchCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchNotify",
+            dependencies: ["DocWatchCore", "DocWatchStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchDaemon",
+            dependencies: [
+                "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore", "DocWatchNotify",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "docwatch",
+            dependencies: [
+                "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore",
+                "DocWatchNotify", "DocWatchDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .target(
+            name: "DocWatchTestSupport",
+            dependencies: ["DocWatchCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Tests/DocWatchTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DocWatchCoreTests", dependencies: ["DocWatchCore"], swiftSettings: strictSettings),
+        .testTarget(name: "DocWatchConfigTests", dependencies: ["DocWatchConfig"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DocWatchFetchTests",
+            dependencies: ["DocWatchFetch", "DocWatchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DocWatchExtractTests", dependencies: ["DocWatchExtract"], swiftSettings: strictSettings),
+        .testTarget(name: "DocWatchStoreTests", dependencies: ["DocWatchStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DocWatchNotifyTests",
+            dependencies: ["DocWatchNotify", "DocWatchStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DocWatchEndToEndTests",
+            dependencies: ["DocWatchTestSupport", "DocWatchCore", "docwatch"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The kinds of change notification written to the log directory.
+public enum ChangeEventType: String, Sendable, Codable, CaseIterable {
+    case documentNew = "document.new"
+    case documentChanged = "document.changed"
+    case documentGone = "document.gone"
+    case sourceFailing = "source.failing"
+    case sourceRecovered = "source.recovered"
+}
+
+/// One line of `changes-YYYY-MM-DD.jsonl`, as DESIGN.md's notification format gives it.
+public struct ChangeEvent: Sendable, Equatable, Codable {
+    /// Size of a text change and where its unified diff is, relative to the log directory.
+    public struct DiffSummary: Sendable, Equatable, Codable {
+        public var added: Int
+        public var removed: Int
+        public var file: String
+
+        public init(added: Int, removed: Int, file: String) {
+            self.added = added
+            self.removed = removed
+            self.file = file
+        }
+    }
+
+    public var seq: Int64
+    public var id: String
+    /// UTC, `2026-11-21T08:00:03Z`.
+    public var time: String
+    public var type: ChangeEventType
+    public var source: String
+    public var url: String?
+    public var document: Int64?
+    public var version: Int?
+    public var contentHash: String?
+    public var previousHash: String?
+    public var title: String?
+    public var published: String?
+    public var diff: DiffSummary?
+    /// `source.failing`: what went wrong.
+    public var error: String?
+
+    public init(
+        seq: Int64, time: String, type: ChangeEventType, source: String, url: String? = nil,
+        document: Int64? = nil, version: Int? = nil, contentHash: String? = nil, previousHash: String? = nil,
+        title: String? = nil, published: String? = nil, diff: DiffSummary? = nil, error: String? = nil
+    ) {
+        self.seq = seq
+        self.id = ChangeEvent.eventID(seq)
+        self.time = time
+        self.type = type
+        self.source = source
+        self.url = url
+        self.document = document
+        self.version = version
+        self.contentHash = contentHash
+        self.previousHash = previousHash
+        self.title = title
+        self.published = published
+        self.diff = diff
+        self.error = error
+    }
+
+    /// `evt-000042`.
+    public static func eventID(_ seq: Int64) -> String {
+        let digits = String(seq)
+        return "evt-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, id, time, type, source, url, document, version, title, published, diff, error
+        case contentHash = "content_hash"
+        case previousHash = "previous_hash"
+    }
+
+    /// One JSON line, keys in a stable order, no trailing newline.
+    public func jsonLine() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,87 @@
+/// A node of a parsed HTML document, copied out of libxml2 so the extractor works on Swift values.
+///
+/// Element names and attribute names are lower-case. Comments, scripts, styles and other
+/// non-content nodes are dropped at parse time (see `HTMLParser`).
+public final class HTMLNode: @unchecked Sendable {
+    public enum Kind: Sendable { case element, text }
+
+    public let kind: Kind
+    /// Element name (`div`), or `#text`.
+    public let name: String
+    public let attributes: [String: String]
+    /// Text content of a text node; empty for elements.
+    public let text: String
+    public internal(set) var children: [HTMLNode] = []
+    public internal(set) weak var parent: HTMLNode?
+
+    init(element name: String, attributes: [String: String]) {
+        self.kind = .element
+        self.name = name
+        self.attributes = attributes
+        self.text = ""
+    }
+
+    init(text: String) {
+        self.kind = .text
+        self.name = "#text"
+        self.attributes = [:]
+        self.text = text
+    }
+
+    func append(_ child: HTMLNode) {
+        child.parent = self
+        children.append(child)
+    }
+
+    public var isElement: Bool { kind == .element }
+
+    public subscript(attribute: String) -> String? { attributes[attribute] }
+
+    /// `id` and `class` joined, lower-cased: what class/id hints are matched against.
+    public var idAndClass: String {
+        ((attributes["id"] ?? "") + " " + (attributes["class"] ?? "")).lowercased()
+    }
+
+    /// All text below this node, in document order, with no separators added.
+    public var textContent: String {
+        if kind == .text { return text }
+        var out = ""
+        forEachText { out += $0.text }
+        return out
+    }
+
+    /// Visits every text node below this one in document order.
+    public func forEachText(_ body: (HTMLNode) -> Void) {
+        for child in children {
+            if child.kind == .text { body(child) } else { child.forEachText(body) }
+        }
+    }
+
+    /// Every element below this one (not itself), depth first, in document order.
+    public func descendants(where predicate: (HTMLNode) -> Bool = { _ in true }) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        collect(into: &out, where: predicate)
+        return out
+    }
+
+    private func collect(into out: inout [HTMLNode], where predicate: (HTMLNode) -> Bool) {
+        for child in children where child.kind == .element {
+            if predicate(child) { out.append(child) }
+            child.collect(into: &out, where: predicate)
+        }
+    }
+
+    /// The first element below this one named `name`.
+    public func first(_ name: String) -> HTMLNode? {
+        for child in children where child.kind == .element {
+            if child.name == name { return child }
+            if let found = child.first(name) { return found }
+        }
+        return nil
+    }
+
+    /// Elements below this one named `name`.
+    public func all(_ name: String) -> [HTMLNode] {
+        descendants { $0.name == name }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `docwatch` command line: one root command, one subcommand per file.
+@main
+struct DocWatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docwatch",
+        abstract: "Watch government and news web sites and ingest what they publish.",
+        subcommands: [ExtractCommand.self]
+    )
+}
