@@ -31,7 +31,7 @@ let package = Package(
 
         .target(
             name: "DocWatchCore",
-            dependencies: ["CCrypto"],
+            dependencies: ["CCrypto", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "DocWatchStore",
-            dependencies: ["DocWatchCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DocWatchCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
