@@ -1,0 +1,103 @@
+import DocWatchCore
+import Foundation
+import GRDB
+
+extension DocWatchDatabase {
+    /// Fetch-log rows, newest first (or, with `afterID`, oldest first from there), with their row ids.
+    public func fetchLog(_ filter: FetchLogFilter) throws(StoreError) -> [(id: Int64, entry: FetchLogEntry)] {
+        try read("read the fetch log") { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let source = filter.source { conditions.append("source = ?"); arguments.append(source) }
+            if let outcome = filter.outcome { conditions.append("outcome = ?"); arguments.append(outcome.rawValue) }
+            if let since = filter.since { conditions.append("time >= ?"); arguments.append(since) }
+            if let after = filter.afterID { conditions.append("id > ?"); arguments.append(after) }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let order = filter.afterID == nil ? "DESC" : "ASC"
+            arguments.append(filter.limit)
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM fetch_log \(whereClause) ORDER BY id \(order) LIMIT ?",
+                                        arguments: StatementArguments(arguments))
+            return rows.map { row in
+                let outcome: String = row["outcome"]
+                return (row["id"], FetchLogEntry(time: row["time"], source: row["source"], url: row["url"], status: row["status"],
+                                                 outcome: FetchOutcome(rawValue: outcome) ?? .error, bytes: row["bytes"],
+                                                 ms: row["ms"], error: row["error"]))
+            }
+        }
+    }
+
+    /// Every configured source with its health, in id order.
+    public func sourceHealth(includeRemoved: Bool = false) throws(StoreError) -> [SourceHealth] {
+        try read("read source health") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, (SELECT COUNT(*) FROM document d WHERE d.source = s.id) AS documents,
+                       (SELECT MAX(first_seen) FROM document d WHERE d.source = s.id) AS last_new
+                FROM source s \(includeRemoved ? "" : "WHERE removed = 0") ORDER BY id
+                """).map {
+                SourceHealth(id: $0["id"], kind: $0["kind"], url: $0["url"], name: $0["name"], lastPoll: $0["last_poll"],
+                             outcome: $0["last_outcome"], nextDue: $0["next_due"], failures: $0["failures"],
+                             lastError: $0["last_error"], lastSuccess: $0["last_success"], documents: $0["documents"],
+                             lastNew: $0["last_new"])
+            }
+        }
+    }
+
+    /// The document with this id, or stored under this URL (canonical or as given).
+    public func document(_ reference: String) throws(StoreError) -> DocumentDetail? {
+        try read("read document \(reference)") { db in
+            let idRow: Row?
+            if let id = Int64(reference) {
+                idRow = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id])
+            } else {
+                let canonical = CanonicalURL.canonicalize(reference) ?? reference
+                idRow = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE url IN (?, ?)", arguments: [canonical, reference])
+            }
+            guard let row = idRow, let versionID: Int64 = row["current_version"],
+                  let version = try Row.fetchOne(db, sql: "SELECT * FROM version WHERE id = ?", arguments: [versionID])
+            else { return nil }
+            let id: Int64 = row["id"]
+            let facts = try String.fetchAll(db, sql: "SELECT data FROM fact WHERE version = ? ORDER BY \"offset\"", arguments: [versionID])
+                .compactMap { JSONText.decode(Fact.self, $0) }
+            let versions = try Row.fetchAll(db, sql: "SELECT number, content_hash, raw_hash, fetched_at, title FROM version WHERE document = ? ORDER BY number", arguments: [id])
+                .map { VersionSummary(number: $0["number"], contentHash: $0["content_hash"], rawHash: $0["raw_hash"], fetchedAt: $0["fetched_at"], title: $0["title"]) }
+            let near = try Row.fetchAll(db, sql: """
+                SELECT n.other, n.distance, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
+                WHERE n.document = ? ORDER BY n.distance, n.other
+                """, arguments: [id])
+                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"]) }
+            return DocumentDetail(
+                id: id, url: row["url"], source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
+                current: Self.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,
+                duplicateOf: row["duplicate_of"], nearDuplicates: near)
+        }
+    }
+
+    /// The stored text of version `number` of a document.
+    public func versionText(document: Int64, number: Int) throws(StoreError) -> String? {
+        try read("read a version") { db in
+            try String.fetchOne(db, sql: "SELECT text FROM version WHERE document = ? AND number = ?", arguments: [document, number])
+        }
+    }
+
+    /// The raw body stored under `rawHash`, decompressed.
+    public func body(rawHash: String) throws(StoreError) -> [UInt8]? {
+        let data = try read("read a body") { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM body WHERE raw_hash = ?", arguments: [rawHash])
+        }
+        guard let data else { return nil }
+        do {
+            return try Compression.inflate([UInt8](data))
+        } catch {
+            throw StoreError(operation: "read the body \(rawHash)", message: error.description)
+        }
+    }
+
+    static func extracted(_ version: Row, facts: [Fact]) -> ExtractedDocument {
+        ExtractedDocument(
+            title: version["title"], published: version["published"],
+            authors: JSONText.decode([String].self, version["authors"]) ?? [], editor: version["editor"],
+            source: version["source_name"], siteName: version["site_name"], script: version["script"], text: version["text"],
+            facts: facts, links: JSONText.decode([String].self, version["links"]) ?? [],
+            titleSimplified: version["title_simplified"], textSimplified: version["text_simplified"])
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+
+/// The schema, as append-only migrations: never edit one that has shipped; add the next.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, fetch log, documents, versions, bodies, facts, outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    next_due DATETIME,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    last_poll DATETIME,
+                    last_outcome TEXT,
+                    last_success DATETIME,
+                    removed INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE fetch_log (
+                    id INTEGER PRIMARY KEY,
+                    time DATETIME NOT NULL,
+                    source TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    status INTEGER,
+                    outcome TEXT NOT NULL,
+                    bytes INTEGER NOT NULL DEFAULT 0,
+                    ms INTEGER NOT NULL DEFAULT 0,
+                    error TEXT
+                );
+                CREATE INDEX fetch_log_by_time ON fetch_log(time);
+                CREATE INDEX fetch_log_by_source ON fetch_log(source, time);
+                CREATE TABLE body (
+                    raw_hash TEXT PRIMARY KEY NOT NULL,
+                    size INTEGER NOT NULL,
+                    content_type TEXT,
+                    data BLOB NOT NULL
+                );
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE,
+                    source TEXT NOT NULL,
+                    first_seen DATETIME NOT NULL,
+                    last_seen DATETIME NOT NULL,
+                    current_version INTEGER,
+                    duplicate_of INTEGER REFERENCES document(id),
+                    etag TEXT,
+                    last_modified TEXT,
+                    raw_hash TEXT,
+                    missing_count INTEGER NOT NULL DEFAULT 0,
+                    hint TEXT,
+                    simhash INTEGER
+                );
+                CREATE INDEX document_by_source ON document(source, first_seen);
+                CREATE TABLE version (
+                    id INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    raw_hash TEXT NOT NULL REFERENCES body(raw_hash),
+                    fetched_at DATETIME NOT NULL,
+                    charset TEXT,
+                    title TEXT NOT NULL,
+                    published TEXT,
+                    authors TEXT NOT NULL,
+                    editor TEXT,
+                    source_name TEXT,
+                    site_name TEXT,
+                    script TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    title_simplified TEXT NOT NULL,
+                    text_simplified TEXT NOT NULL,
+                    links TEXT NOT NULL,
+                    simhash INTEGER NOT NULL,
+                    UNIQUE(document, content_hash),
+                    UNIQUE(document, number)
+                );
+                CREATE INDEX version_by_content_hash ON version(content_hash);
+                CREATE TABLE fact (
+                    id INTEGER PRIMARY KEY,
+                    version INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    "offset" INTEGER NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX fact_by_version ON fact(version);
+                CREATE INDEX fact_by_kind ON fact(kind, version);
+                CREATE TABLE simhash_band (
+                    band INTEGER NOT NULL,
+                    document INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    PRIMARY KEY(band, document)
+                ) WITHOUT ROWID;
+                CREATE TABLE near_duplicate (
+                    document INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    other INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    distance INTEGER NOT NULL,
+                    PRIMARY KEY(document, other)
+                ) WITHOUT ROWID;
+                CREATE TABLE outbox (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time DATETIME NOT NULL,
+                    type TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    url TEXT,
+                    document INTEGER,
+                    version INTEGER,
+                    content_hash TEXT,
+                    previous_hash TEXT,
+                    title TEXT,
+                    published TEXT,
+                    diff_added INTEGER,
+                    diff_removed INTEGER,
+                    diff TEXT,
+                    error TEXT,
+                    delivered INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX outbox_pending ON outbox(delivered, seq);
+                CREATE VIRTUAL TABLE document_fts USING fts5(title, body, tokenize = 'unicode61');
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,69 @@
+import DocWatchCore
+import Foundation
+import GRDB
+
+/// A change event waiting in (or delivered from) the outbox, with its diff text when it has one.
+public struct OutboxEvent: Sendable, Equatable {
+    public var event: ChangeEvent
+    /// The unified diff to write beside the event (`document.changed` only).
+    public var diffText: String?
+}
+
+/// Outbox rows are written in the same transaction as the change they describe.
+enum Outbox {
+    static func append(
+        _ db: Database, time: Date, type: ChangeEventType, source: String, url: String? = nil, document: Int64? = nil,
+        version: Int? = nil, contentHash: String? = nil, previousHash: String? = nil, title: String? = nil,
+        published: String? = nil, diff: TextDiff? = nil, diffText: String? = nil, error: String? = nil
+    ) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO outbox (time, type, source, url, document, version, content_hash, previous_hash, title,
+                                published, diff_added, diff_removed, diff, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [time, type.rawValue, source, url, document, version, contentHash, previousHash, title,
+                             published, diff?.addedCount, diff?.removedCount, diffText, error])
+        return db.lastInsertedRowID
+    }
+
+    static func decode(_ row: Row) -> OutboxEvent {
+        let seq: Int64 = row["seq"]
+        let time: Date = row["time"]
+        let added: Int? = row["diff_added"]
+        let removed: Int? = row["diff_removed"]
+        let typeName: String = row["type"]
+        var event = ChangeEvent(
+            seq: seq, time: Timestamp.utc(time), type: ChangeEventType(rawValue: typeName) ?? .documentChanged,
+            source: row["source"], url: row["url"], document: row["document"], version: row["version"],
+            contentHash: row["content_hash"], previousHash: row["previous_hash"], title: row["title"],
+            published: row["published"], error: row["error"])
+        if let added, let removed {
+            event.diff = .init(added: added, removed: removed, file: "diffs/\(seq).diff")
+        }
+        return OutboxEvent(event: event, diffText: row["diff"])
+    }
+}
+
+extension DocWatchDatabase {
+    /// Undelivered events, oldest first.
+    public func pendingEvents(limit: Int = 500) throws(StoreError) -> [OutboxEvent] {
+        try read("read the outbox") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?", arguments: [limit])
+                .map(Outbox.decode)
+        }
+    }
+
+    /// Marks every event up to and including `seq` delivered.
+    public func markDelivered(through seq: Int64) throws(StoreError) {
+        try write("mark events delivered") { db in
+            try db.execute(sql: "UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?", arguments: [seq])
+        }
+    }
+
+    /// Events with `seq` above `after`, delivered or not, oldest first.
+    public func events(after seq: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [OutboxEvent] {
+        try read("read events") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+                .map(Outbox.decode)
+        }
+    }
+}

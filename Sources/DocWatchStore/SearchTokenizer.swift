@@ -1,0 +1,74 @@
+/// Turns Simplified text into the tokens the FTS5 index holds: overlapping character bigrams for
+/// runs of CJK characters (a lone CJK character stays a unigram), lower-cased words for the rest.
+///
+/// SQLite's own tokenizers cannot serve Chinese: `unicode61` keeps a whole run of Han characters as one
+/// token and `trigram` cannot match one- or two-character queries such as 江苏 or 复工.
+public enum SearchTokenizer {
+    /// Space-separated tokens, for indexing.
+    public static func indexText(_ text: String) -> String {
+        tokens(text).joined(separator: " ")
+    }
+
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var run: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+
+        func flushRun() {
+            if run.count == 1 {
+                out.append(String(run[0]))
+            } else if run.count > 1 {
+                for index in 0..<(run.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(run[index])
+                    pair.append(run[index + 1])
+                    out.append(String(pair))
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        func flushWord() {
+            if !word.isEmpty { out.append(String(word).lowercased()) }
+            word = String.UnicodeScalarView()
+        }
+
+        for scalar in text.unicodeScalars {
+            if isCJK(scalar) {
+                flushWord()
+                run.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                flushRun()
+                word.append(scalar)
+            } else {
+                flushRun()
+                flushWord()
+            }
+        }
+        flushRun()
+        flushWord()
+        return out
+    }
+
+    /// An FTS5 MATCH expression for a user query (Simplified): each whitespace-separated term must
+    /// match, a CJK term as the phrase of its bigrams, a single CJK character as a prefix.
+    public static func matchExpression(_ query: String) -> String? {
+        var clauses: [String] = []
+        for term in query.split(whereSeparator: \.isWhitespace) {
+            let termTokens = tokens(String(term))
+            guard !termTokens.isEmpty else { continue }
+            if termTokens.count == 1, termTokens[0].unicodeScalars.count == 1, isCJK(termTokens[0].unicodeScalars.first!) {
+                clauses.append("\"\(termTokens[0])\"*")
+            } else {
+                clauses.append("\"" + termTokens.joined(separator: " ") + "\"")
+            }
+        }
+        return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3040...0x30FF, 0xAC00...0xD7AF: true
+        default: false
+        }
+    }
+}
