@@ -1,0 +1,68 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+import Logging
+
+/// Drains the outbox into the log directory, in `seq` order, exactly once across crashes.
+///
+/// An event is marked delivered only after its line (and diff) are on disk. After a crash between
+/// the write and the mark, the next drain finds the last `seq` written in the newest change file
+/// and marks everything up to it delivered instead of writing it again.
+public final class Notifier: @unchecked Sendable {
+    private let database: DocWatchDatabase
+    private let directory: ChangeLogDirectory
+    private let logger: Logger
+    private let lock = NSLock()
+    private var recovered = false
+    /// Fault-injection hook for crash tests: runs after an event's line is written and before it is marked delivered.
+    let afterWrite: (@Sendable (Int64) throws -> Void)?
+
+    public init(
+        database: DocWatchDatabase, logDir: String, logger: Logger = Logger(label: "docwatch.notify"),
+        afterWrite: (@Sendable (Int64) throws -> Void)? = nil
+    ) {
+        self.database = database
+        self.directory = ChangeLogDirectory(path: logDir)
+        self.logger = logger
+        self.afterWrite = afterWrite
+    }
+
+    /// Writes every pending event; returns how many were written.
+    @discardableResult
+    public func drain() throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        try directory.prepare()
+        if !recovered {
+            if let last = try directory.lastWrittenSeq() {
+                try storeCall { () throws(StoreError) in try database.markDelivered(through: last) }
+            }
+            recovered = true
+        }
+        var written = 0
+        while true {
+            let batch = try storeCall { () throws(StoreError) in try database.pendingEvents(limit: 200) }
+            if batch.isEmpty { return written }
+            for pending in batch {
+                let event = pending.event
+                if let diff = pending.diffText, event.diff != nil {
+                    try directory.writeDiff(seq: event.seq, text: diff)
+                }
+                try directory.append(line: event.jsonLine(), day: String(event.time.prefix(10)))
+                try afterWrite?(event.seq)
+                try storeCall { () throws(StoreError) in try database.markDelivered(through: event.seq) }
+                written += 1
+                logger.info("change", metadata: ["seq": "\(event.seq)", "type": "\(event.type.rawValue)",
+                                                 "source": "\(event.source)", "url": "\(event.url ?? "")"])
+            }
+        }
+    }
+
+    private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(NotifyError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .store(error.description)
+        }
+    }
+}
