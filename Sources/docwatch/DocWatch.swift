@@ -6,6 +6,9 @@ struct DocWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docwatch",
         abstract: "Watch government and news web sites and ingest what they publish.",
-        subcommands: [ExtractCommand.self]
+        subcommands: [
+            FetchCommand.self, ExtractCommand.self, LogCommand.self, ChangesCommand.self, QueryCommand.self,
+            ShowCommand.self, DiffCommand.self, SourcesCommand.self, CheckConfigCommand.self,
+        ]
     )
 }

@@ -1,0 +1,137 @@
+import DocWatchCore
+import DocWatchExtract
+import DocWatchFetch
+import DocWatchStore
+import Foundation
+import Logging
+
+/// One poll of one URL, left to right: fetch → decode → extract → dedup → store (+ outbox).
+///
+/// Shared by the daemon and `docwatch fetch`. Every failure becomes a `PollReport` with outcome
+/// `.error` and a fetch-log row; nothing already stored is touched by a failed poll.
+public struct IngestPipeline: Sendable {
+    public let fetcher: any PageFetching
+    public let database: DocWatchDatabase
+    public let extractor: Extractor
+    public let clock: any WallClock
+    public let logger: Logger
+
+    public init(fetcher: any PageFetching, database: DocWatchDatabase, extractor: Extractor,
+                clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
+        self.fetcher = fetcher
+        self.database = database
+        self.extractor = extractor
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Polls a source: the page itself, or (list, feed, sitemap) the listing and its new articles.
+    public func poll(_ source: Source) async -> PollReport {
+        let report: PollReport
+        switch source.kind {
+        case .page:
+            report = await pollPage(source: source, url: source.url)
+        case .list, .feed, .sitemap:
+            report = await ListingPoller(pipeline: self).poll(source)
+        }
+        log(report)
+        return report
+    }
+
+    /// Fetches one document URL and stores what changed.
+    public func pollPage(source: Source, url: String, hint: String? = nil) async -> PollReport {
+        let canonical = CanonicalURL.canonicalize(url) ?? url
+        let started = clock.now()
+        let state: DocumentState?
+        do {
+            state = try database.documentState(url: canonical)
+        } catch {
+            return PollReport(source: source.id, url: canonical, outcome: .error, error: error.description)
+        }
+        let response: FetchResponse
+        switch await fetch(FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified), source: source, canonical: canonical, started: started) {
+        case .failure(let report): return report
+        case .success(let fetched): response = fetched
+        }
+        let ms = Int(response.elapsed * 1000)
+        let entry = { (outcome: FetchOutcome, error: String?) in
+            FetchLogEntry(time: started, source: source.id, url: canonical, status: response.status, outcome: outcome,
+                          bytes: response.body.count, ms: ms, error: error)
+        }
+        if response.status == 304 {
+            return record(entry(.notModified, nil), response: response, source: source)
+        }
+        guard (200..<300).contains(response.status) else {
+            return recordHTTPError(entry, response: response, source: source, known: state != nil)
+        }
+        if let previous = state?.rawHash, previous == ContentHash.raw(response.body), hint == nil || hint == state?.hint {
+            return record(entry(.unchanged, nil), response: response, source: source)
+        }
+        let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
+        let document = extractor.extract(html: decoded.text, url: response.url)
+        let page = IngestedPage(
+            source: source.id, url: canonical, fetchedAt: started, status: response.status, ms: ms, body: response.body,
+            contentType: response.contentType, charset: decoded.charset, etag: response.etag,
+            lastModified: response.lastModified, hint: hint, document: document)
+        do {
+            let stored = try database.store(page)
+            return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
+                              document: stored.documentID, event: stored.eventSeq)
+        } catch {
+            return PollReport(source: source.id, url: canonical, outcome: .error, status: response.status, error: error.description)
+        }
+    }
+
+    /// Fetches, turning a transport failure into a logged error report.
+    func fetch(_ request: FetchRequest, source: Source, canonical: String, started: Date) async -> Result<FetchResponse, PollReport> {
+        do {
+            return .success(try await fetcher.fetch(request))
+        } catch {
+            let message = (error as? FetchError)?.description ?? "\(error)"
+            let entry = FetchLogEntry(time: started, source: source.id, url: canonical, outcome: .error,
+                                      ms: Int(clock.now().timeIntervalSince(started) * 1000), error: message)
+            try? database.recordPoll(entry)
+            return .failure(PollReport(source: source.id, url: canonical, outcome: .error, error: message))
+        }
+    }
+
+    func record(_ entry: FetchLogEntry, response: FetchResponse, source: Source) -> PollReport {
+        do {
+            try database.recordPoll(entry, etag: response.etag, lastModified: response.lastModified)
+            return PollReport(source: source.id, url: entry.url, outcome: entry.outcome, status: response.status)
+        } catch {
+            return PollReport(source: source.id, url: entry.url, outcome: .error, status: response.status, error: error.description)
+        }
+    }
+
+    private func recordHTTPError(
+        _ entry: (FetchOutcome, String?) -> FetchLogEntry, response: FetchResponse, source: Source, known: Bool
+    ) -> PollReport {
+        let message = "HTTP \(response.status)"
+        let row = entry(.error, message)
+        do {
+            if known && (response.status == 404 || response.status == 410) {
+                try database.recordMissing(row)
+            } else {
+                try database.recordPoll(row)
+            }
+        } catch {
+            logger.error("cannot record a failed poll", metadata: ["url": "\(row.url)", "error": "\(error)"])
+        }
+        var retryAfter: Double?
+        if response.status == 429 || response.status == 503 { retryAfter = response.retryAfter(now: clock.now()) }
+        return PollReport(source: source.id, url: row.url, outcome: .error, status: response.status, error: message,
+                          retryAfter: retryAfter)
+    }
+
+    private func log(_ report: PollReport) {
+        var metadata: Logger.Metadata = ["source": "\(report.source)", "url": "\(report.url)", "outcome": "\(report.outcome.rawValue)"]
+        if let status = report.status { metadata["status"] = "\(status)" }
+        if let error = report.error {
+            metadata["error"] = "\(error)"
+            logger.warning("poll failed", metadata: metadata)
+        } else {
+            logger.info("polled", metadata: metadata)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import DocWatchCore
+import DocWatchStore
+import Foundation
+
+/// `docwatch sources`: every configured source with its health.
+struct SourcesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sources", abstract: "List the sources with their health: last poll, outcome, next due, failures.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    private struct Row: Encodable {
+        var id: String, kind: String, url: String, lastPoll: Date?, outcome: String?, nextDue: Date?, failures: Int
+        var lastError: String?, documents: Int, lastNew: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, url, outcome, failures, documents
+            case lastPoll = "last_poll", nextDue = "next_due", lastError = "last_error", lastNew = "last_new"
+        }
+    }
+
+    func run() async throws {
+        try await Terminal.run {
+            let configuration = try global.loadConfiguration()
+            let context = try AppContext(configuration: configuration)
+            try context.store { try context.database.syncSources(configuration.sources) }
+            let health = try context.store { try context.database.sourceHealth() }
+            var table = TextTable(header: ["ID", "KIND", "LAST POLL", "OUTCOME", "NEXT DUE", "FAILURES", "DOCS", "LAST NEW", "URL"])
+            for source in health {
+                if output.json {
+                    JSONOutput.print(Row(id: source.id, kind: source.kind, url: source.url, lastPoll: source.lastPoll,
+                                         outcome: source.outcome, nextDue: source.nextDue, failures: source.failures,
+                                         lastError: source.lastError, documents: source.documents, lastNew: source.lastNew))
+                } else {
+                    table.add([source.id, source.kind, source.lastPoll.map(Timestamp.utc) ?? "never", source.outcome ?? "-",
+                               source.nextDue.map(Timestamp.utc) ?? "-", String(source.failures), String(source.documents),
+                               source.lastNew.map(Timestamp.utc) ?? "-", source.url + (source.lastError.map { "  (\($0))" } ?? "")])
+                }
+            }
+            if !output.json { print(table.render()) }
+        }
+    }
+}

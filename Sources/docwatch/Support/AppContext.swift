@@ -1,0 +1,42 @@
+import DocWatchConfig
+import DocWatchCore
+import DocWatchExtract
+import DocWatchFetch
+import DocWatchNotify
+import DocWatchStore
+import Foundation
+import Logging
+
+/// The parts a command needs, built from the configuration.
+struct AppContext {
+    let configuration: Configuration
+    let database: DocWatchDatabase
+
+    init(configuration: Configuration) throws {
+        self.configuration = configuration
+        do {
+            database = try DocWatchDatabase.open(path: configuration.database)
+        } catch {
+            throw CLIError.io(error.description)
+        }
+    }
+
+    var timeZone: TimeZone { TimeZone(identifier: configuration.timezone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+
+    func notifier() -> Notifier {
+        Notifier(database: database, logDir: configuration.logDir)
+    }
+
+    func extractor() -> Extractor {
+        Extractor(options: ExtractionOptions(timeZone: timeZone))
+    }
+
+    /// Turns a store failure into exit code 74.
+    func store<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw CLIError.io(error.description)
+        }
+    }
+}
