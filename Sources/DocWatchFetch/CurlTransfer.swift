@@ -1,0 +1,165 @@
+import CCurl
+import DocWatchCore
+import Foundation
+
+/// One easy handle configured for one job, with the buffers its callbacks fill; frees all in `deinit`.
+///
+/// Lives on the loop thread only: libcurl calls the callbacks from inside `curl_multi_perform`.
+final class CurlTransfer {
+    let job: FetchJob
+    let handle: UnsafeMutableRawPointer
+    private let limits: HTTPSettings
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var requestHeaders: UnsafeMutablePointer<curl_slist>?
+    private var body: [UInt8] = []
+    private var headers: [String: String] = [:]
+    private var status = 0
+    /// Set when the body (or its announced length) passed `maxBody`: the abort is ours, not the network's.
+    private var exceededMaxBody = false
+
+    /// Makes and configures the easy handle; throws when libcurl refuses a setting.
+    init(job: FetchJob, settings: HTTPSettings, userAgent: String) throws(FetchError) {
+        guard let handle = curl_easy_init() else { throw .transfer(code: -1, message: "curl_easy_init failed") }
+        self.job = job
+        self.handle = handle
+        self.limits = settings
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        try configure(userAgent: userAgent)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        curl_slist_free_all(requestHeaders)
+        errorBuffer.deallocate()
+    }
+
+    private func configure(userAgent: String) throws(FetchError) {
+        let request = job.request
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_URL, request.url))
+        try check(docwatch_easy_setopt_pointer(handle, CURLOPT_PRIVATE, me))
+        try check(docwatch_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_MAXREDIRS, max(0, limits.maxRedirects)))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent))
+        // An empty proxy also stops libcurl from reading proxy variables from the environment.
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROXY, limits.proxy))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(limits.timeout)))
+        try check(docwatch_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(limits.connectTimeout)))
+        try check(docwatch_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBodyCallback))
+        try check(docwatch_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me))
+        try check(docwatch_easy_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeaderCallback))
+        try check(docwatch_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me))
+        var lines: [String] = []
+        if let etag = request.etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
+        if let lastModified = request.lastModified, !lastModified.isEmpty {
+            lines.append("If-Modified-Since: \(lastModified)")
+        }
+        for line in lines { requestHeaders = curl_slist_append(requestHeaders, line) }
+        if let requestHeaders { try check(docwatch_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, requestHeaders)) }
+    }
+
+    private func check(_ code: CURLcode) throws(FetchError) {
+        guard code == CURLE_OK else {
+            throw .transfer(code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)))
+        }
+    }
+
+    private static func milliseconds(_ seconds: TimeInterval) -> Int {
+        seconds > 0 ? Int((seconds * 1000).rounded(.up)) : 0
+    }
+
+    /// Appends decoded body bytes; false (abort) once they pass `maxBody`.
+    fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard body.count + bytes.count <= limits.maxBody else {
+            exceededMaxBody = true
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+
+    /// Takes one header line; a status line starts a new response (after a redirect), so earlier
+    /// headers are dropped. False (abort) when Content-Length announces a body past `maxBody`.
+    fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            headers = [:]
+            status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            return true
+        }
+        guard let colon = line.firstIndex(of: ":") else { return true }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        headers[name] = value
+        if name == "content-length", Self.hasBody(status: status), let length = Int(value), length > limits.maxBody {
+            exceededMaxBody = true
+            return false
+        }
+        return true
+    }
+
+    /// Whether a response with this status carries the page (not a redirect, 304 or interim response).
+    private static func hasBody(status: Int) -> Bool {
+        !(100..<200).contains(status) && !(300..<400).contains(status)
+    }
+
+    /// The response, or the error, once libcurl reports the transfer done with `code`.
+    func outcome(_ code: CURLcode) -> Result<FetchResponse, FetchError> {
+        if exceededMaxBody { return .failure(.bodyTooLarge(limit: limits.maxBody)) }
+        guard code == CURLE_OK else {
+            return .failure(CurlErrorMapping.error(for: code, message: errorMessage(code), context: errorContext()))
+        }
+        var responseCode = 0
+        _ = docwatch_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
+        var totalMicros: curl_off_t = 0
+        _ = docwatch_easy_getinfo_off(handle, CURLINFO_TOTAL_TIME_T, &totalMicros)
+        return .success(FetchResponse(
+            status: responseCode, url: info(CURLINFO_EFFECTIVE_URL) ?? job.request.url,
+            headers: headers, body: body, elapsed: TimeInterval(totalMicros) / 1_000_000
+        ))
+    }
+
+    private func errorMessage(_ code: CURLcode) -> String {
+        let detail = String(cString: errorBuffer)
+        return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+    }
+
+    private func errorContext() -> CurlErrorMapping.Context {
+        var connectMicros: curl_off_t = 0
+        _ = docwatch_easy_getinfo_off(handle, CURLINFO_CONNECT_TIME_T, &connectMicros)
+        return CurlErrorMapping.Context(
+            url: info(CURLINFO_REDIRECT_URL) ?? info(CURLINFO_EFFECTIVE_URL) ?? job.request.url,
+            connected: connectMicros > 0, settings: limits
+        )
+    }
+
+    private func info(_ item: CURLINFO) -> String? {
+        var value: UnsafeMutablePointer<CChar>?
+        guard docwatch_easy_getinfo_string(handle, item, &value) == CURLE_OK, let value else { return nil }
+        return String(cString: value)
+    }
+}
+
+/// libcurl's write callback: decoded body bytes for the transfer in `userdata`.
+private let receiveBodyCallback: docwatch_curl_data_callback = { data, size, count, userdata in
+    guard let userdata else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+    let length = size * count
+    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
+
+/// libcurl's header callback: one header line (status lines included) for the transfer in `userdata`.
+private let receiveHeaderCallback: docwatch_curl_data_callback = { data, size, count, userdata in
+    guard let userdata else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+    let length = size * count
+    return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
