@@ -101,6 +101,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "DocWatchDaemonTests",
+            dependencies: ["DocWatchDaemon", "DocWatchTestSupport", "DocWatchStore", "DocWatchCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "DocWatchEndToEndTests",
             dependencies: ["DocWatchTestSupport", "DocWatchCore", "docwatch"],
             swiftSettings: strictSettings

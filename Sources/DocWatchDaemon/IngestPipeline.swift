@@ -50,8 +50,8 @@ public struct IngestPipeline: Sendable {
         }
         let response: FetchResponse
         switch await fetch(FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified), source: source, canonical: canonical, started: started) {
-        case .failure(let report): return report
-        case .success(let fetched): response = fetched
+        case .failed(let report): return report
+        case .response(let fetched): response = fetched
         }
         let ms = Int(response.elapsed * 1000)
         let entry = { (outcome: FetchOutcome, error: String?) in
@@ -82,16 +82,22 @@ public struct IngestPipeline: Sendable {
         }
     }
 
+    /// A fetch's result: a response of any status, or the report of a failed transfer (already logged).
+    enum FetchAttempt {
+        case response(FetchResponse)
+        case failed(PollReport)
+    }
+
     /// Fetches, turning a transport failure into a logged error report.
-    func fetch(_ request: FetchRequest, source: Source, canonical: String, started: Date) async -> Result<FetchResponse, PollReport> {
+    func fetch(_ request: FetchRequest, source: Source, canonical: String, started: Date) async -> FetchAttempt {
         do {
-            return .success(try await fetcher.fetch(request))
+            return .response(try await fetcher.fetch(request))
         } catch {
             let message = (error as? FetchError)?.description ?? "\(error)"
             let entry = FetchLogEntry(time: started, source: source.id, url: canonical, outcome: .error,
                                       ms: Int(clock.now().timeIntervalSince(started) * 1000), error: message)
             try? database.recordPoll(entry)
-            return .failure(PollReport(source: source.id, url: canonical, outcome: .error, error: message))
+            return .failed(PollReport(source: source.id, url: canonical, outcome: .error, error: message))
         }
     }
 

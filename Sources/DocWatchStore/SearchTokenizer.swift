@@ -1,15 +1,19 @@
 /// Turns Simplified text into the tokens the FTS5 index holds: overlapping character bigrams for
-/// runs of CJK characters (a lone CJK character stays a unigram), lower-cased words for the rest.
+/// runs of CJK characters plus the run's last character as a unigram, lower-cased words for the rest.
+///
+/// With the trailing unigram every character of a run starts some token, so a one-character query
+/// is a prefix query (`"业"*`) that cannot miss a character standing last in its run (农业).
 ///
 /// SQLite's own tokenizers cannot serve Chinese: `unicode61` keeps a whole run of Han characters as one
 /// token and `trigram` cannot match one- or two-character queries such as 江苏 or 复工.
 public enum SearchTokenizer {
     /// Space-separated tokens, for indexing.
     public static func indexText(_ text: String) -> String {
-        tokens(text).joined(separator: " ")
+        tokens(text, trailingUnigram: true).joined(separator: " ")
     }
 
-    public static func tokens(_ text: String) -> [String] {
+    /// The tokens of `text`; a query phrase leaves out the trailing unigram so its bigrams stay adjacent.
+    public static func tokens(_ text: String, trailingUnigram: Bool) -> [String] {
         var out: [String] = []
         var run: [Unicode.Scalar] = []
         var word = String.UnicodeScalarView()
@@ -24,6 +28,7 @@ public enum SearchTokenizer {
                     pair.append(run[index + 1])
                     out.append(String(pair))
                 }
+                if trailingUnigram { out.append(String(run[run.count - 1])) }
             }
             run.removeAll(keepingCapacity: true)
         }
@@ -54,7 +59,7 @@ public enum SearchTokenizer {
     public static func matchExpression(_ query: String) -> String? {
         var clauses: [String] = []
         for term in query.split(whereSeparator: \.isWhitespace) {
-            let termTokens = tokens(String(term))
+            let termTokens = tokens(String(term), trailingUnigram: false)
             guard !termTokens.isEmpty else { continue }
             if termTokens.count == 1, termTokens[0].unicodeScalars.count == 1, isCJK(termTokens[0].unicodeScalars.first!) {
                 clauses.append("\"\(termTokens[0])\"*")

@@ -27,7 +27,12 @@ struct FetchCommand: AsyncParsableCommand {
             let targets = try selectSources(configuration)
             let context = try AppContext(configuration: configuration)
             try context.store { try context.database.syncSources(configuration.sources) }
-            let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
+            let fetcher: CurlFetcher
+            do {
+                fetcher = try CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
+            } catch {
+                throw CLIError.io("cannot start libcurl: \(error)")
+            }
             defer { fetcher.shutdown() }
             let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor())
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in
@@ -39,7 +44,7 @@ struct FetchCommand: AsyncParsableCommand {
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
             for report in reports where configuration.sources.contains(where: { $0.id == report.source }) {
-                try context.store {
+                _ = try context.store {
                     try context.database.recordSourcePoll(source: report.source, time: Date(),
                                                           outcome: report.succeeded ? report.outcome : .error,
                                                           error: firstError(report), nextDue: nil)

@@ -1,0 +1,51 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+import Testing
+
+@Suite("Recording polls")
+struct PollRecordTests {
+    @Test("every attempt lands in the fetch log with its outcome, filterable")
+    func fetchLog() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(10), source: "s", url: "https://gov.example/a.html", status: 304, outcome: .notModified))
+        try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(20), source: "t", url: "https://down.example/", outcome: .error, error: "connection failed: refused"))
+        let all = try store.database.fetchLog(FetchLogFilter())
+        #expect(all.map(\.entry.outcome) == [.error, .notModified, .new])
+        let errors = try store.database.fetchLog(FetchLogFilter(outcome: .error))
+        #expect(errors.count == 1 && errors[0].entry.error == "connection failed: refused")
+        #expect(try store.database.fetchLog(FetchLogFilter(source: "s")).count == 2)
+    }
+
+    @Test("a failed poll changes nothing stored")
+    func failureKeepsDocument() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        try store.database.recordPoll(FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/a.html", status: 500, outcome: .error, error: "HTTP 500"))
+        let detail = try #require(try store.database.document("https://gov.example/a.html"))
+        #expect(detail.current.text == "正文。" && detail.versions.count == 1)
+    }
+
+    @Test("source.failing on the first failure, source.recovered on the first success after")
+    func sourceHealthEvents() throws {
+        let store = try TemporaryDatabase()
+        try store.database.syncSources([Source(id: "s", url: "https://gov.example/")])
+        #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .new, error: nil, nextDue: nil) == nil)
+        #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .error, error: "HTTP 500", nextDue: nil) != nil)
+        #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .error, error: "HTTP 500", nextDue: nil) == nil)
+        #expect(try store.database.sourceHealth().first?.failures == 2)
+        #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .unchanged, error: nil, nextDue: nil) != nil)
+        #expect(try store.database.pendingEvents().map(\.event.type) == [.sourceFailing, .sourceRecovered])
+        #expect(try store.database.sourceHealth().first?.failures == 0)
+    }
+
+    @Test("the third 404 in a row writes document.gone, once")
+    func gone() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        let missing = FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/a.html", status: 404, outcome: .error, error: "HTTP 404")
+        let seqs = try (1...4).map { _ in try store.database.recordMissing(missing) }
+        #expect(seqs[0] == nil && seqs[1] == nil && seqs[2] != nil && seqs[3] == nil)
+    }
+}

@@ -1,0 +1,49 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+import Testing
+
+@Suite("Search")
+struct SearchTests {
+    func seeded() throws -> TemporaryDatabase {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page("https://a.example/1", title: "江苏推进制造业复工复产", text: "全省规模以上工业企业复工率达到99.7%。"))
+        _ = try store.database.store(Pages.page("https://a.example/2", title: "浙江发布数字经济政策", text: "推动产业链协同发展。", at: 60))
+        _ = try store.database.store(Pages.page("https://a.example/3", title: "江西农业", text: "春耕生产有序进行。", at: 120))
+        return store
+    }
+
+    @Test(arguments: [("江苏", ["https://a.example/1"]), ("复工", ["https://a.example/1"]), ("产业链", ["https://a.example/2"]),
+                      ("复工复产", ["https://a.example/1"]), ("春耕 生产", ["https://a.example/3"])])
+    func findsShortChineseTerms(query: String, urls: [String]) throws {
+        let store = try seeded()
+        #expect(try store.database.search(SearchRequest(text: query)).map(\.url) == urls)
+    }
+
+    @Test("a one-character query matches every document containing it, wherever it stands in a word")
+    func singleCharacter() throws {
+        let store = try seeded()
+        #expect(Set(try store.database.search(SearchRequest(text: "江")).map(\.url)) == ["https://a.example/1", "https://a.example/2", "https://a.example/3"])
+        #expect(try store.database.search(SearchRequest(text: "业")).map(\.url).contains("https://a.example/3"))
+        #expect(try store.database.search(SearchRequest(text: "农")).map(\.url) == ["https://a.example/3"])
+    }
+
+    @Test("the snippet marks the match")
+    func snippet() throws {
+        let store = try seeded()
+        let hit = try #require(try store.database.search(SearchRequest(text: "复工率")).first)
+        #expect(hit.snippet.contains("«复工率»"))
+    }
+
+    @Test("without text, newest first, and the source filter applies")
+    func listing() throws {
+        let store = try seeded()
+        #expect(try store.database.search(SearchRequest(source: "s")).count == 3)
+        #expect(try store.database.search(SearchRequest(source: "other")).isEmpty)
+    }
+
+    @Test(arguments: [("复工复产", "复工 工复 复产 产"), ("docwatch 2026", "docwatch 2026"), ("江", "江")])
+    func tokenizer(text: String, tokens: String) {
+        #expect(SearchTokenizer.indexText(text) == tokens)
+    }
+}

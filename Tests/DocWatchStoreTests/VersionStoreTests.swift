@@ -1,0 +1,86 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+import Testing
+
+@Suite("Storing versions")
+struct VersionStoreTests {
+    @Test("a first fetch is new, with one document.new event in the outbox")
+    func newDocument() throws {
+        let store = try TemporaryDatabase()
+        let result = try store.database.store(Pages.page(text: "规模以上工业企业复工面99.7%。"))
+        #expect(result.outcome == .new && result.version == 1)
+        let events = try store.database.pendingEvents()
+        #expect(events.map(\.event.type) == [.documentNew])
+        #expect(events[0].event.title == "江苏推进复工复产")
+        #expect(events[0].event.contentHash?.hasPrefix("sha256:") == true)
+    }
+
+    @Test("the same content with another body (a view counter) is unchanged and raises no event")
+    func counterChangeIsUnchanged() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。", body: "<p>正文。</p><span>阅读 10</span>"))
+        let again = try store.database.store(Pages.page(text: "正文。", body: "<p>正文。</p><span>阅读 11</span>", at: 60))
+        #expect(again.outcome == .unchanged && again.version == 1)
+        #expect(try store.database.pendingEvents().count == 1)
+    }
+
+    @Test("a new paragraph is a changed version whose event carries the diff")
+    func changedDocument() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "第一段。\n第二段。"))
+        let changed = try store.database.store(Pages.page(text: "第一段。\n新增一句话。\n第二段。", at: 60))
+        #expect(changed.outcome == .changed && changed.version == 2)
+        let event = try #require(try store.database.pendingEvents().last)
+        #expect(event.event.type == .documentChanged)
+        #expect(event.event.diff?.added == 1 && event.event.diff?.removed == 0)
+        #expect(event.event.previousHash != nil && event.event.previousHash != event.event.contentHash)
+        #expect(event.diffText?.contains("+新增一句话。") == true)
+        #expect(event.event.seq > (try store.database.events().first?.event.seq ?? .max))
+    }
+
+    @Test("content reverting to an earlier version makes that version current again")
+    func revert() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "甲。"))
+        _ = try store.database.store(Pages.page(text: "乙。", at: 60))
+        let back = try store.database.store(Pages.page(text: "甲。", at: 120))
+        #expect(back.outcome == .changed && back.version == 1)
+        #expect(try store.database.document("https://gov.example/a.html")?.current.text == "甲。")
+    }
+
+    @Test("the same content under another URL is a duplicate and raises no document.new")
+    func duplicateURL() throws {
+        let store = try TemporaryDatabase()
+        let original = try store.database.store(Pages.page(text: "同一篇文章。"))
+        let copy = try store.database.store(Pages.page("https://mirror.example/copy.html", text: "同一篇文章。", at: 60))
+        #expect(copy.outcome == .duplicate)
+        #expect(try store.database.pendingEvents().count == 1)
+        #expect(try store.database.document(String(copy.documentID))?.duplicateOf == original.documentID)
+    }
+
+    @Test("every version's raw body is kept and reads back byte for byte")
+    func bodiesKept() throws {
+        let store = try TemporaryDatabase()
+        let page = Pages.page(text: "正文。", body: "<html>原始字节</html>")
+        _ = try store.database.store(page)
+        #expect(try store.database.body(rawHash: page.rawHash) == Array("<html>原始字节</html>".utf8))
+    }
+
+    @Test("facts are stored per version and come back with the document")
+    func factsStored() throws {
+        let store = try TemporaryDatabase()
+        let fact = Fact(kind: .percent, text: "99.7%", offset: 10, value: 99.7, subject: "复工面")
+        let result = try store.database.store(Pages.page(text: "规模以上工业企业复工面99.7%。", facts: [fact]))
+        #expect(try store.database.document(String(result.documentID))?.current.facts == [fact])
+    }
+
+    @Test("a database file survives reopening with its history")
+    func reopen() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        let path = store.directory.appendingPathComponent("state/docwatch.sqlite").path
+        let reopened = try DocWatchDatabase.open(path: path)
+        #expect(try reopened.documentState(url: "https://gov.example/a.html")?.etag == "\"v1\"")
+    }
+}
