@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `docwatch` executable as a real process, for end-to-end and daemon tests.
+public enum DocWatchProcess {
+    /// The `docwatch` binary beside the test bundle (`.build/<config>/docwatch`).
+    public static var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("docwatch")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        // Fall back to the package's debug build directory, from this source file's location.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/docwatch")
+    }
+
+    /// What a finished run printed and how it exited.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    /// Runs `docwatch ARGUMENTS…` to completion with `environment` added to a minimal one.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outData = DispatchQueue(label: "stdout")
+        var stdoutBytes = Data()
+        let group = DispatchGroup()
+        group.enter()
+        outData.async {
+            stdoutBytes = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stderrBytes = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutBytes, as: UTF8.self),
+                      stderr: String(decoding: stderrBytes, as: UTF8.self))
+    }
+}
