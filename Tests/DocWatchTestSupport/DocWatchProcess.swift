@@ -32,25 +32,25 @@ public enum DocWatchProcess {
         var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path]
         env.merge(environment) { _, new in new }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        // Output goes to files, not pipes, so a large output can never block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docwatch-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let outData = DispatchQueue(label: "stdout")
-        var stdoutBytes = Data()
-        let group = DispatchGroup()
-        group.enter()
-        outData.async {
-            stdoutBytes = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stderrBytes = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let stdoutBytes = try Data(contentsOf: outURL), stderrBytes = try Data(contentsOf: errURL)
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutBytes, as: UTF8.self),
                       stderr: String(decoding: stderrBytes, as: UTF8.self))
     }
