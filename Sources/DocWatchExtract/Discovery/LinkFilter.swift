@@ -1,0 +1,52 @@
+import Foundation
+
+/// Decides which discovered URLs are documents of a source.
+///
+/// With a `follow` pattern, the pattern alone decides: it is searched (not anchored) in the
+/// canonical absolute URL, so it may name other hosts. Without one, a URL must be on the host
+/// of the page it was found on and, when a directory is given, below that directory.
+public struct LinkFilter: Sendable {
+    private let pattern: NSRegularExpression?
+    private let host: String?
+    private let directory: String?
+
+    /// A filter for `follow`, falling back to the host of `scope` and, if given, paths below `directory`.
+    public init(follow: String?, scope: URL, directory: String? = nil) throws(DiscoveryError) {
+        if let follow, !follow.isEmpty {
+            do {
+                pattern = try NSRegularExpression(pattern: follow)
+            } catch {
+                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(error))
+            }
+        } else {
+            pattern = nil
+        }
+        host = scope.host?.lowercased()
+        self.directory = directory
+    }
+
+    /// Whether the canonical absolute `url` is a document of the source.
+    public func accepts(_ url: String) -> Bool {
+        if let pattern {
+            let range = NSRange(url.startIndex..., in: url)
+            return pattern.firstMatch(in: url, range: range) != nil
+        }
+        guard let components = URLComponents(string: url), components.host?.lowercased() == host else { return false }
+        guard let directory else { return true }
+        let path = components.percentEncodedPath
+        return path.count > directory.count && path.hasPrefix(directory)
+    }
+
+    /// The directory part of `url`'s path, with its trailing slash: `/xwdt/gxdt/index.html` → `/xwdt/gxdt/`.
+    static func directory(of url: URL) -> String {
+        let path = URLComponents(url: url, resolvingAgainstBaseURL: true)?.percentEncodedPath ?? "/"
+        guard let slash = path.lastIndex(of: "/") else { return "/" }
+        return String(path[...slash])
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let detail = nsError.userInfo["NSInvalidValue"] as? String { return "cannot compile \(detail)" }
+        return "not a valid regular expression (\(nsError.localizedDescription))"
+    }
+}

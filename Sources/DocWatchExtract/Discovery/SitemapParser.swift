@@ -1,0 +1,80 @@
+import DocWatchCore
+import Foundation
+
+/// A parsed sitemap: document pages (`urlset`) or child sitemaps to fetch next (`sitemapindex`).
+public struct Sitemap: Sendable, Equatable {
+    /// Which of the two sitemap documents this was.
+    public enum Kind: String, Sendable {
+        case urlset, index
+    }
+
+    public var kind: Kind
+    /// `loc` + `lastmod` of each page that passed the filter, canonical, in sitemap order.
+    public var pages: [DiscoveredLink]
+    /// `loc` + `lastmod` of each child sitemap of an index (never filtered: they are not documents).
+    public var sitemaps: [DiscoveredLink]
+
+    public init(kind: Kind, pages: [DiscoveredLink] = [], sitemaps: [DiscoveredLink] = []) {
+        self.kind = kind
+        self.pages = pages
+        self.sitemaps = sitemaps
+    }
+}
+
+/// Reads XML sitemaps (`urlset` and `sitemapindex`, plain or gzipped) and plain-text sitemaps
+/// (one URL a line).
+///
+/// Pages are kept when they match `follow` or, without one, when they are on the sitemap's host.
+public enum SitemapParser {
+    /// Decompressed sitemaps past this size are refused (the protocol allows 50 MB).
+    public static let maximumSize = 64 << 20
+
+    /// The sitemap in `bytes` (gzip detected by its magic number) served at `sitemapURL`.
+    public static func parse(_ bytes: [UInt8], sitemapURL: String, follow: String?) throws(DiscoveryError) -> Sitemap {
+        guard let base = LinkResolver.base(sitemapURL) else { throw .invalidBaseURL(sitemapURL) }
+        let filter = try LinkFilter(follow: follow, scope: base)
+        var body = bytes
+        if Compression.isGzip(bytes) {
+            do {
+                body = try Compression.inflate(bytes, limit: maximumSize)
+            } catch {
+                throw .corruptGzip(error.description)
+            }
+        }
+        if isPlainText(body) { return plainText(body, base: base, filter: filter) }
+        let root = try XMLTree.parse(body, url: sitemapURL)
+        switch root.name {
+        case "urlset":
+            return Sitemap(kind: .urlset, pages: entries(root.children("url"), base: base).filter { filter.accepts($0.url) })
+        case "sitemapindex":
+            return Sitemap(kind: .index, sitemaps: entries(root.children("sitemap"), base: base))
+        default:
+            throw .unexpectedDocument(expected: "a sitemap", root: root.name)
+        }
+    }
+
+    private static func entries(_ elements: [XMLTreeElement], base: URL) -> [DiscoveredLink] {
+        elements.compactMap { element -> DiscoveredLink? in
+            guard let loc = element.child("loc")?.trimmedText, let url = LinkResolver.canonical(loc, against: element.base ?? base)
+            else { return nil }
+            return DiscoveredLink(url: url, updated: element.child("lastmod")?.trimmedText)
+        }.uniqued()
+    }
+
+    /// A body whose first visible character is not `<` (a BOM and white space skipped).
+    private static func isPlainText(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        return first != UInt8(ascii: "<")
+    }
+
+    private static func plainText(_ bytes: [UInt8], base: URL, filter: LinkFilter) -> Sitemap {
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let pages = lines.compactMap { line -> DiscoveredLink? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.lowercased().hasPrefix("http"), let url = LinkResolver.canonical(text, against: base) else { return nil }
+            return DiscoveredLink(url: url)
+        }
+        return Sitemap(kind: .urlset, pages: pages.uniqued().filter { filter.accepts($0.url) })
+    }
+}
