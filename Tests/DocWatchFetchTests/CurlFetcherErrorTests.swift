@@ -8,8 +8,9 @@ import Testing
 struct CurlFetcherErrorTests {
     @Test("URLs that are not http or https are refused before any transfer", arguments: [
         ("ftp://example.org/file", FetchError.protocolNotAllowed("ftp://example.org/file")),
-        ("file:///etc/passwd", FetchError.invalidURL("file:///etc/passwd")),
+        ("file:///etc/passwd", FetchError.protocolNotAllowed("file:///etc/passwd")),
         ("not a url", FetchError.invalidURL("not a url")),
+        ("http://", FetchError.invalidURL("http://")),
     ])
     func refusedUpFront(_ url: String, _ expected: FetchError) async throws {
         let fetcher = try CurlFetcher(settings: loopbackSettings(), userAgent: "t")
