@@ -27,7 +27,10 @@ public final class TestHTTPServer: Sendable {
     public static func start() async throws -> TestHTTPServer {
         let state = TestServerState()
         let handler = TestRouteHandler(state: state)
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled, handler: handler)
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60,
+            pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler
+        )
         let running = Task { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else {
