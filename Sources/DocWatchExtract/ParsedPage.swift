@@ -14,8 +14,8 @@ struct ParsedPage {
         root = HTMLParser.parse(html)
         body = root.first("body") ?? root
         meta = MetaTags(root: root)
-        stats = PageStats(root: body)
-        runs = PageRuns(root: body)
+        stats = PageStats(root: body, count: root.nodeCount)
+        runs = PageRuns(root: body, count: root.nodeCount)
         titleTag = (root.first("title")?.textContent ?? "").spaceFolded
     }
 

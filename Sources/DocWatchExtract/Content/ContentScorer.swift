@@ -10,24 +10,23 @@ struct ContentScorer {
 
     /// The best container, or nil when the page holds no scorable text.
     func best(in root: HTMLNode) -> HTMLNode? {
-        var credit: [ObjectIdentifier: Double] = [:]
-        var nodes: [ObjectIdentifier: HTMLNode] = [:]
+        var credit = Array(repeating: 0.0, count: stats.nodeCount)
+        var touched: [HTMLNode] = []
         visit(root, inLink: false) { run, block in
             let text = TextStats.of(text: run.text, inLink: false)
             guard text.chars >= 8 else { return }
             let score = 1 + Double(text.punctuation) + min(Double(text.chars) / 40, 6)
             var container: HTMLNode? = ElementTraits.paragraphs.contains(block.name) ? block.parent : block
             for share in [1.0, 0.5, 1.0 / 3] {
-                guard let current = container, current.name != "#document" else { break }
-                let key = ObjectIdentifier(current)
-                credit[key, default: 0] += score * share
-                nodes[key] = current
+                guard let current = container, current.name != "#document", current.index < credit.count else { break }
+                if credit[current.index] == 0 { touched.append(current) }
+                credit[current.index] += score * share
                 container = current.parent
             }
         }
         var best: (node: HTMLNode, score: Double)?
-        for (key, raw) in credit {
-            guard let node = nodes[key] else { continue }
+        for node in touched {
+            let raw = credit[node.index]
             let nodeStats = stats[node]
             var score = raw + ElementTraits.hintWeight(node)
             if node.name == "body" || node.name == "html" { score -= 20 }

@@ -46,8 +46,8 @@ enum ElementTraits {
         guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return 0 }
         let hints = node.idAndClass
         var weight = 0.0
-        if contentHints.contains(where: { hints.contains($0) }) { weight += 25 }
-        if furnitureHints.contains(where: { hints.contains($0) }) { weight -= 25 }
+        if contentHints.contains(where: { hints.containsBytes($0) }) { weight += 25 }
+        if furnitureHints.contains(where: { hints.containsBytes($0) }) { weight -= 25 }
         return weight
     }
 
@@ -55,7 +55,7 @@ enum ElementTraits {
     static func isInnerFurniture(_ node: HTMLNode) -> Bool {
         guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return false }
         let hints = node.idAndClass
-        if contentHints.contains(where: { hints.contains($0) }) { return false }
-        return innerFurnitureHints.contains(where: { hints.contains($0) })
+        if contentHints.contains(where: { hints.containsBytes($0) }) { return false }
+        return innerFurnitureHints.contains(where: { hints.containsBytes($0) })
     }
 }

@@ -17,7 +17,7 @@ enum FurnitureLines {
     /// Whether a rendered line is furniture.
     static func isFurniture(_ line: String) -> Bool {
         if prefixes.contains(where: { line.hasPrefix($0) }) { return true }
-        if line.unicodeScalars.count <= 80, fragments.contains(where: { line.contains($0) }) { return true }
+        if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
         return false
     }
 }

@@ -27,16 +27,20 @@ struct TextStats {
     }
 }
 
-/// The `TextStats` of every element of a page, by node identity.
+/// The `TextStats` of every element of a page, by node index.
 struct PageStats {
-    private(set) var byNode: [ObjectIdentifier: TextStats] = [:]
+    private var byNode: [TextStats]
 
-    init(root: HTMLNode) {
-        byNode.reserveCapacity(1024)
+    /// Stats of `root`'s subtree; `count` is the document's node count.
+    init(root: HTMLNode, count: Int) {
+        byNode = Array(repeating: TextStats(), count: count)
         _ = collect(root, inLink: false)
     }
 
-    subscript(node: HTMLNode) -> TextStats { byNode[ObjectIdentifier(node)] ?? TextStats() }
+    /// The document's node count.
+    var nodeCount: Int { byNode.count }
+
+    subscript(node: HTMLNode) -> TextStats { node.index < byNode.count ? byNode[node.index] : TextStats() }
 
     private mutating func collect(_ node: HTMLNode, inLink: Bool) -> TextStats {
         var stats = TextStats()
@@ -48,7 +52,7 @@ struct PageStats {
                 stats += collect(child, inLink: linked)
             }
         }
-        byNode[ObjectIdentifier(node)] = stats
+        if node.index < byNode.count { byNode[node.index] = stats }
         return stats
     }
 }

@@ -9,19 +9,29 @@ struct JSONLinkedData {
 
     /// Finds the blocks in the raw HTML (the DOM drops scripts) and reads the first article-like one.
     init(html: String) {
-        var searchStart = html.startIndex
-        while let marker = html.range(of: "application/ld+json", range: searchStart..<html.endIndex),
-              let open = html.range(of: ">", range: marker.upperBound..<html.endIndex),
-              let close = html.range(of: "</script", options: .caseInsensitive, range: open.upperBound..<html.endIndex) {
-            searchStart = close.upperBound
-            let json = Data(html[open.upperBound..<close.lowerBound].utf8)
-            guard let parsed = try? JSONSerialization.jsonObject(with: json) else { continue }
+        var copy = html
+        let blocks: [[UInt8]] = copy.withUTF8 { bytes in
+            var found: [[UInt8]] = []
+            var cursor = 0
+            while let marker = ByteSearch.find(Self.marker, in: bytes, from: cursor),
+                  let open = ByteSearch.find([UInt8(ascii: ">")], in: bytes, from: marker),
+                  let close = ByteSearch.find(Self.scriptEnd, in: bytes, from: open) {
+                found.append(Array(bytes[(open + 1)..<close]))
+                cursor = close
+            }
+            return found
+        }
+        for block in blocks {
+            guard let parsed = try? JSONSerialization.jsonObject(with: Data(block)) else { continue }
             let objects = (parsed as? [Any] ?? [parsed]).compactMap { $0 as? [String: Any] }
             for object in objects.flatMap({ [$0] + (($0["@graph"] as? [[String: Any]]) ?? []) }) {
                 read(object)
             }
         }
     }
+
+    private static let marker = Array("application/ld+json".utf8)
+    private static let scriptEnd = Array("</script".utf8)
 
     private mutating func read(_ object: [String: Any]) {
         if headline == nil, let value = object["headline"] as? String { headline = value.spaceFolded }

@@ -35,6 +35,6 @@ enum SiteNameFinder {
     private static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
         let han = scalars.filter(CharacterClass.isHan).count
-        return (2...20).contains(scalars.count) && han * 2 >= scalars.count && !token.contains("ICP")
+        return (2...20).contains(scalars.count) && han * 2 >= scalars.count && !token.containsBytes("ICP")
     }
 }

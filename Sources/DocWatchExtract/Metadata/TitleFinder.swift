@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the headline: the heading that agrees with `<title>` or the title meta tags.
 ///
 /// `<h1>`…`<h3>` (and elements whose class/id says title) are tried in that order; the first
@@ -29,7 +27,7 @@ struct TitleFinder {
             let key = text.withoutSpaces
             let length = key.unicodeScalars.count
             guard length >= 4, length <= 160 else { continue }
-            if key == metaKey || (!pageTitle.isEmpty && pageTitle.contains(key) && length * 3 >= segment.unicodeScalars.count) {
+            if key == metaKey || (!pageTitle.isEmpty && pageTitle.containsBytes(key) && length * 3 >= segment.unicodeScalars.count) {
                 return Headline(text: text, node: candidate)
             }
             if segment.unicodeScalars.count >= 8, key.hasPrefix(segment.trimmingSuffix("…").trimmingSuffix("...")), segment != pageTitle || segment.hasSuffix("…") || segment.hasSuffix("...") {
@@ -45,8 +43,8 @@ struct TitleFinder {
     /// `<title>` split at the separators sites put between headline, column and site name.
     static func segments(of title: String) -> [String] {
         var parts = [title]
-        for separator in separators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        for separator in separators where title.containsBytes(separator) {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         return parts.map(\.trimmed).filter { !$0.isEmpty }
     }
@@ -60,7 +58,7 @@ struct TitleFinder {
             case "h2": ranked[1].append(node)
             case "h3": ranked[2].append(node)
             default:
-                if node.attributes["class"] != nil || node.attributes["id"] != nil, node.idAndClass.contains("title") { ranked[3].append(node) }
+                if node.attributes["class"] != nil || node.attributes["id"] != nil, node.idAndClass.containsBytes("title") { ranked[3].append(node) }
             }
         }
         return ranked.flatMap { $0 }

@@ -1,28 +1,32 @@
-/// One non-empty text node of a page, trimmed, in document order.
+/// One text node of a page that holds more than whitespace, in document order.
 struct TextRun {
-    let text: String
     let node: HTMLNode
     let inLink: Bool
+
+    /// The node's text, trimmed.
+    var text: String { node.text.trimmed }
 }
 
 /// The text runs of a page, in document order, with a lookup from node to run index.
 struct PageRuns {
     private(set) var runs: [TextRun] = []
-    private var indexByNode: [ObjectIdentifier: Int] = [:]
+    /// Run index by node index; -1 for nodes that are no run.
+    private var indexByNode: [Int]
 
     private static let skipped: Set<String> = ["head", "title", "select", "option", "button", "textarea", "input"]
 
-    init(root: HTMLNode) {
+    /// The runs of `root`'s subtree; `count` is the document's node count.
+    init(root: HTMLNode, count: Int) {
+        indexByNode = Array(repeating: -1, count: count)
         collect(root, inLink: false)
     }
 
     private mutating func collect(_ node: HTMLNode, inLink: Bool) {
         for child in node.children {
             if child.kind == .text {
-                let text = child.text.trimmed
-                guard !text.isEmpty else { continue }
-                indexByNode[ObjectIdentifier(child)] = runs.count
-                runs.append(TextRun(text: text, node: child, inLink: inLink))
+                guard child.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { continue }
+                if child.index < indexByNode.count { indexByNode[child.index] = runs.count }
+                runs.append(TextRun(node: child, inLink: inLink))
             } else if !Self.skipped.contains(child.name) {
                 collect(child, inLink: inLink || child.name == "a")
             }
@@ -34,7 +38,9 @@ struct PageRuns {
         var first: Int?
         var last: Int?
         Self.forEachText(element) { node in
-            guard let index = indexByNode[ObjectIdentifier(node)] else { return }
+            guard node.index < indexByNode.count else { return }
+            let index = indexByNode[node.index]
+            guard index >= 0 else { return }
             if first == nil { first = index }
             last = index
         }
