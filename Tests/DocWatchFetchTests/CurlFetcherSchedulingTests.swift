@@ -42,8 +42,9 @@ struct CurlFetcherSchedulingTests {
             let times = server.requests(to: "/p").map(\.receivedAt).sorted()
             #expect(times.count == 3)
             for (earlier, later) in zip(times, times.dropFirst()) {
-                // The server sees a start a little after the fetcher makes it; allow for that jitter.
-                #expect(later - earlier >= .milliseconds(250))
+                // The server sees a start a little after the fetcher makes it, and more so on a loaded machine;
+                // without the gate the three arrive within milliseconds, so two thirds of the delay still proves it.
+                #expect(later - earlier >= .milliseconds(200))
             }
         }
     }
