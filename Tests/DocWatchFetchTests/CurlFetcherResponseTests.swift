@@ -139,3 +139,20 @@ struct CurlFetcherResponseTests {
         }
     }
 }
+
+@Suite("CurlFetcher proxy")
+struct CurlFetcherProxyTests {
+    @Test("the configured proxy carries the request")
+    func proxyUsed() async throws {
+        let proxy = try await TestHTTPServer.start()
+        proxy.set(path: "/via-proxy", body: "proxied")
+        let response = try await withFetcher({ $0.proxy = proxy.baseURL }) { fetcher, _ in
+            try await fetcher.fetch(FetchRequest(url: "http://docwatch.invalid/via-proxy"))
+        }
+        let seen = proxy.requests
+        await proxy.stop()
+        #expect(response.status == 200)
+        #expect(response.body == Array("proxied".utf8))
+        #expect(seen.first?.headers["host"] == "docwatch.invalid")
+    }
+}
