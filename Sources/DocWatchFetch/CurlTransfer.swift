@@ -150,16 +150,20 @@ final class CurlTransfer {
 
 /// libcurl's write callback: decoded body bytes for the transfer in `userdata`.
 private let receiveBodyCallback: docwatch_curl_data_callback = { data, size, count, userdata in
-    guard let userdata else { return 0 }
-    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-    let length = size * count
-    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    deliver(data, size * count, to: userdata) { $0.receiveBody($1) }
 }
 
 /// libcurl's header callback: one header line (status lines included) for the transfer in `userdata`.
 private let receiveHeaderCallback: docwatch_curl_data_callback = { data, size, count, userdata in
+    deliver(data, size * count, to: userdata) { $0.receiveHeader($1) }
+}
+
+/// Hands a callback's bytes to the transfer; returns what libcurl expects: the length taken, 0 to abort.
+private func deliver(
+    _ data: UnsafeMutablePointer<CChar>?, _ length: Int, to userdata: UnsafeMutableRawPointer?,
+    _ receive: (CurlTransfer, UnsafeRawBufferPointer) -> Bool
+) -> Int {
     guard let userdata else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-    let length = size * count
-    return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    return receive(transfer, UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
 }
