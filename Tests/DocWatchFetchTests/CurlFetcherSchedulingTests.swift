@@ -105,4 +105,30 @@ struct CurlFetcherSchedulingTests {
             }
         }
     }
+
+    @Test("fetches racing a shutdown all finish, with a response or cancelled", .timeLimit(.minutes(1)))
+    func shutdownRace() async throws {
+        try await withFetcher({ $0.concurrency = 4; $0.perHost = 4 }) { fetcher, server in
+            server.set(path: "/p", body: "x", delay: 0.01)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<100 {
+                    group.addTask {
+                        if index == 50 { fetcher.shutdown() }
+                        do {
+                            return try await fetcher.fetch(FetchRequest(url: server.url("/p"))).status == 200
+                        } catch let error as FetchError {
+                            return error == .cancelled
+                        } catch {
+                            return false
+                        }
+                    }
+                }
+                var outcomes: [Bool] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            #expect(outcomes.count == 100)
+            #expect(outcomes.allSatisfy { $0 })
+        }
+    }
 }
