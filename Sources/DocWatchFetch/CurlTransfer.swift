@@ -87,11 +87,12 @@ final class CurlTransfer {
     }
 
     /// Takes one header line; a status line starts a new response (after a redirect), so earlier
-    /// headers are dropped. False (abort) when Content-Length announces a body past `maxBody`.
+    /// headers and body bytes are dropped. False (abort) when Content-Length announces a body past `maxBody`.
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers = [:]
+            body.removeAll(keepingCapacity: true)
             status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
             return true
         }
@@ -99,10 +100,12 @@ final class CurlTransfer {
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         headers[name] = value
-        if name == "content-length", Self.hasBody(status: status), let length = Int(value), length > limits.maxBody {
+        guard name == "content-length", Self.hasBody(status: status), let length = Int(value) else { return true }
+        guard length <= limits.maxBody else {
             exceededMaxBody = true
             return false
         }
+        body.reserveCapacity(length)
         return true
     }
 

@@ -55,7 +55,7 @@ struct CurlFetcherResponseTests {
     @Test("a redirect is followed; the final URL and only the final headers are reported")
     func redirectFollowed() async throws {
         try await withFetcher { fetcher, server in
-            server.set(path: "/old", status: 301, headers: ["Location": "/new", "X-Hop": "old"])
+            server.set(path: "/old", status: 301, headers: ["Location": "/new", "X-Hop": "old"], body: "see /new")
             server.set(path: "/new", headers: ["X-Final": "new"], body: "moved here")
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/old")))
             #expect(response.status == 200)
