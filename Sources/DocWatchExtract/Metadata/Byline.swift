@@ -1,6 +1,9 @@
 /// What the byline text around a headline or under an article says.
 struct Byline {
-    var date: PageDate?
+    /// A date after a label (发布时间, 发表于 …), else the first bare date.
+    var date: PageDate? { labelledDate ?? bareDate }
+    private var labelledDate: PageDate?
+    private var bareDate: PageDate?
     var source: String?
     var authors: [String] = []
     var editor: String?
@@ -25,12 +28,12 @@ struct Byline {
             case .editor:
                 if editor == nil { editor = PersonNames.names(in: value).first ?? Self.firstToken(of: value) }
             case .date:
-                if date == nil { date = DateScanner.first(in: value) }
+                if labelledDate == nil { labelledDate = DateScanner.first(in: value) }
             case .stop:
                 break
             }
         }
-        if date == nil, dateWithoutLabel { date = DateScanner.first(in: line) }
+        if bareDate == nil, dateWithoutLabel { bareDate = DateScanner.first(in: line) }
     }
 
     /// Names in a trailing `(记者 杨艺)` / `（常书香 马丹阳）` of an article's last line.
@@ -47,6 +50,15 @@ struct Byline {
         let names = PersonNames.names(in: inner)
         let tokenCount = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count
         return names.count == tokenCount ? names : []
+    }
+
+    /// Names in brackets that stand alone in a byline: `[ 黄宇 ]`, `【杨艺】`.
+    static func bracketedNames(in run: String) -> [String] {
+        let scalars = run.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, "[【〔".unicodeScalars.contains(first), "]】〕".unicodeScalars.contains(last) else { return [] }
+        let inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
+        let names = PersonNames.names(in: inner)
+        return names.count == inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count ? names : []
     }
 
     /// A value up to its first space, at most 40 characters.

@@ -1,7 +1,10 @@
 /// Splits byline values into person names: `谷伟 潘荣 徐苏宁`, `常书香、马丹阳`, `本报记者 葛灵丹`.
 enum PersonNames {
     private static let prefixes = ["本报记者", "本報記者", "本报通讯员", "本报", "本報", "记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "特约", "特約", "见习", "見習"]
-    private static let suffixes = ["报道", "報道", "报导", "報導", "摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
+    private static let suffixes = ["摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
+    private static let placeSuffixes = ["报道", "報道", "报导", "報導", "电", "電"]
+    /// Words that look like names (two Han characters) but end a byline.
+    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影"]
     private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|"]
 
     /// The names at the start of `value`, up to the first token that is no name.
@@ -14,11 +17,13 @@ enum PersonNames {
                 break
             }
             if prefixes.contains(token) { continue }
+            // `上海报道` names a place, not a person: the byline ends there.
+            if placeSuffixes.contains(where: { token.hasSuffix($0) && token.count > $0.count }) { break }
             for suffix in suffixes where token.hasSuffix(suffix) && token.count > suffix.count + 1 {
                 token = String(token.dropLast(suffix.count))
                 break
             }
-            if suffixes.contains(token) { break }
+            if suffixes.contains(token) || placeSuffixes.contains(token) || stopWords.contains(token) { break }
             guard isName(token) else { break }
             if !names.contains(token) { names.append(token) }
         }
