@@ -48,17 +48,31 @@ struct Byline {
         if !byline.authors.isEmpty { return byline.authors }
         guard byline.editor == nil, byline.source == nil else { return [] }
         let names = PersonNames.names(in: inner)
-        let tokenCount = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count
-        return names.count == tokenCount ? names : []
+        // `（姚峰 上海报道）`: a closing place-and-报道 token is no name but still a byline.
+        let tokens = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" })
+            .filter { !($0.hasSuffix("报道") || $0.hasSuffix("報道") || $0.hasSuffix("电") || $0.hasSuffix("電")) }
+        return names.count == tokens.count ? names : []
     }
 
-    /// Names in brackets that stand alone in a byline: `[ 黄宇 ]`, `【杨艺】`.
+    /// Names in brackets inside a byline: `2004年7月16日08:19 [ 黄宇 ] 来源：…`, `【杨艺】`.
     static func bracketedNames(in run: String) -> [String] {
-        let scalars = run.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, "[【〔".unicodeScalars.contains(first), "]】〕".unicodeScalars.contains(last) else { return [] }
-        let inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
-        let names = PersonNames.names(in: inner)
-        return names.count == inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count ? names : []
+        var names: [String] = []
+        var inner: String.UnicodeScalarView?
+        for scalar in run.unicodeScalars {
+            if scalar == "[" || scalar == "【" || scalar == "〔" {
+                inner = String.UnicodeScalarView()
+            } else if scalar == "]" || scalar == "】" || scalar == "〕", let content = inner {
+                let text = String(content)
+                let found = PersonNames.names(in: text)
+                if !found.isEmpty, found.count == text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count {
+                    names += found
+                }
+                inner = nil
+            } else {
+                inner?.append(scalar)
+            }
+        }
+        return names
     }
 
     /// A value up to its first space, at most 40 characters.

@@ -26,7 +26,7 @@ struct MetadataReader {
             for name in Byline.bracketedNames(in: run.text) where !above.authors.contains(name) { above.authors.append(name) }
         }
         var head = Byline()
-        for (index, line) in content.lines.prefix(3).enumerated() where line.unicodeScalars.count <= 50 {
+        for (index, line) in content.lines.prefix(5).enumerated() where line.unicodeScalars.count <= 50 {
             let before = head.authors.count
             head.read(line: line, next: nil, dateWithoutLabel: false)
             if head.authors.count > before {
@@ -93,7 +93,8 @@ struct MetadataReader {
     private static func isNameLine(_ line: String) -> Bool {
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
         guard (1...3).contains(tokens.count) else { return false }
-        return PersonNames.names(in: line).count == tokens.count
+        let names = PersonNames.names(in: line)
+        return names.count == tokens.count && names.allSatisfy { $0.unicodeScalars.count <= 3 }
     }
 
     /// The runs between the headline and the text, where bylines sit.
