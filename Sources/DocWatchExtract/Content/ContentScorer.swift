@@ -12,7 +12,8 @@ struct ContentScorer {
     func best(in root: HTMLNode) -> HTMLNode? {
         var credit = Array(repeating: 0.0, count: stats.nodeCount)
         var touched: [HTMLNode] = []
-        visit(root, inLink: false) { run, block in
+        let pageChars = stats[root].chars
+        visit(root, inLink: false, pageChars: pageChars) { run, block in
             let text = TextStats.of(text: run.text, inLink: false)
             guard text.chars >= 8 else { return }
             let score = 1 + Double(text.punctuation) + min(Double(text.chars) / 40, 6)
@@ -38,12 +39,12 @@ struct ContentScorer {
     }
 
     /// Calls `body` for every text run outside links and furniture, with the block that holds it.
-    private func visit(_ node: HTMLNode, inLink: Bool, _ body: (HTMLNode, HTMLNode) -> Void) {
+    private func visit(_ node: HTMLNode, inLink: Bool, pageChars: Int, _ body: (HTMLNode, HTMLNode) -> Void) {
         for child in node.children {
             if child.kind == .text {
                 if !inLink, let block = Self.block(holding: child) { body(child, block) }
-            } else if !ElementTraits.furnitureElements.contains(child.name) {
-                visit(child, inLink: inLink || child.name == "a", body)
+            } else if !ElementTraits.furnitureElements.contains(child.name), !ElementTraits.isSmallForm(child, of: pageChars, stats: stats) {
+                visit(child, inLink: inLink || child.name == "a", pageChars: pageChars, body)
             }
         }
     }

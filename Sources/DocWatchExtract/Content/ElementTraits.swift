@@ -13,7 +13,7 @@ enum ElementTraits {
 
     /// Elements never part of an article's text.
     static let furnitureElements: Set<String> = [
-        "nav", "aside", "footer", "form", "select", "option", "button", "input", "textarea", "label", "menu", "head",
+        "nav", "aside", "footer", "select", "option", "button", "input", "textarea", "label", "menu", "head",
         "title", "meta", "link", "map", "area", "audio", "video", "canvas", "marquee",
     ]
 
@@ -40,6 +40,12 @@ enum ElementTraits {
         "jubao", "print", "hot", "rank", "recommend", "tag", "advert", "footer", "nav", "position", "location",
         "editor", "bianji", "source", "laiyuan", "info", "time", "date", "author", "byline", "meta", "subtitle",
     ]
+
+    /// A `<form>` holding under half the text around it: a comment box or a poll. (ASP.NET pages
+    /// wrap the whole page in one form, which must not count as furniture.)
+    static func isSmallForm(_ node: HTMLNode, of totalChars: Int, stats: PageStats) -> Bool {
+        node.name == "form" && stats[node].chars * 2 < totalChars
+    }
 
     /// Class/id hint weight: positive for article containers, negative for furniture.
     static func hintWeight(_ node: HTMLNode) -> Double {
