@@ -47,7 +47,7 @@ struct Byline {
         byline.read(line: inner, next: nil, dateWithoutLabel: false)
         if !byline.authors.isEmpty { return byline.authors }
         guard byline.editor == nil, byline.source == nil else { return [] }
-        let names = PersonNames.names(in: inner)
+        let names = PersonNames.names(in: inner, strict: true)
         // `（姚峰 上海报道）`: a closing place-and-报道 token is no name but still a byline.
         let tokens = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" })
             .filter { !($0.hasSuffix("报道") || $0.hasSuffix("報道") || $0.hasSuffix("电") || $0.hasSuffix("電")) }
@@ -63,7 +63,7 @@ struct Byline {
                 inner = String.UnicodeScalarView()
             } else if scalar == "]" || scalar == "】" || scalar == "〕", let content = inner {
                 let text = String(content)
-                let found = PersonNames.names(in: text)
+                let found = PersonNames.names(in: text, strict: true)
                 if !found.isEmpty, found.count == text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count {
                     names += found
                 }

@@ -32,7 +32,7 @@ struct MetadataReader {
             if head.authors.count > before {
                 bylineLines.append(index)
             } else if index < 2, head.authors.isEmpty, Self.isNameLine(line) {
-                head.authors = PersonNames.names(in: line)
+                head.authors = PersonNames.names(in: line, strict: true)
                 bylineLines.append(index)
             }
         }
@@ -93,7 +93,7 @@ struct MetadataReader {
     private static func isNameLine(_ line: String) -> Bool {
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
         guard (1...3).contains(tokens.count) else { return false }
-        let names = PersonNames.names(in: line)
+        let names = PersonNames.names(in: line, strict: true)
         return names.count == tokens.count && names.allSatisfy { $0.unicodeScalars.count <= 3 }
     }
 
@@ -124,7 +124,7 @@ struct MetadataReader {
 
     /// A meta `author` only when it is a list of person names, not an outlet or a user id.
     private static func personNames(_ value: String) -> [String] {
-        let names = PersonNames.names(in: value)
+        let names = PersonNames.names(in: value, strict: true)
         let tokens = value.split(whereSeparator: { " ,，、;；".contains($0) }).count
         return names.count == tokens ? names : []
     }

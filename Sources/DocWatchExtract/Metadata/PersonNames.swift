@@ -4,11 +4,14 @@ enum PersonNames {
     private static let suffixes = ["摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
     private static let placeSuffixes = ["报道", "報道", "报导", "報導", "电", "電"]
     /// Words that look like names (two Han characters) but end a byline.
-    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影"]
+    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影", "未知", "佚名", "网络", "網絡", "网友", "網友", "本站", "原创", "原創", "打印", "图集", "圖集", "执笔", "執筆", "管理员", "系统管理员"]
+    /// Endings of outlet names (环球网, 参考消息, 新华社), never a person.
+    private static let outletEndings = ["网", "網", "报", "報", "社", "台", "刊", "消息", "新闻", "新聞", "频道", "頻道", "中心", "日报", "晚报"]
     private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|"]
 
-    /// The names at the start of `value`, up to the first token that is no name.
-    static func names(in value: String) -> [String] {
+    /// The names at the start of `value`, up to the first token that is no name. `strict`
+    /// (for names without a 作者/记者 label) also asks for a common surname.
+    static func names(in value: String, strict: Bool = false) -> [String] {
         var names: [String] = []
         for rawToken in tokens(of: value) {
             var token = rawToken
@@ -24,7 +27,7 @@ enum PersonNames {
                 break
             }
             if suffixes.contains(token) || placeSuffixes.contains(token) || stopWords.contains(token) { break }
-            guard isName(token) else { break }
+            guard isName(token), !strict || Surnames.starts(token) else { break }
             if !names.contains(token) { names.append(token) }
         }
         return names
@@ -33,8 +36,8 @@ enum PersonNames {
     /// Two to four Han characters (a Chinese personal name), or a short Latin name.
     static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
-        if scalars.allSatisfy(CharacterClass.isHan) { return (2...4).contains(scalars.count) }
-        return false
+        guard scalars.allSatisfy(CharacterClass.isHan), (2...4).contains(scalars.count), !stopWords.contains(token) else { return false }
+        return !outletEndings.contains { token.hasSuffix($0) }
     }
 
     private static func tokens(of value: String) -> [String] {
