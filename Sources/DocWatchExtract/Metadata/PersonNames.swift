@@ -7,7 +7,7 @@ enum PersonNames {
     private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影", "未知", "佚名", "网络", "網絡", "网友", "網友", "本站", "原创", "原創", "打印", "图集", "圖集", "执笔", "執筆", "管理员", "系统管理员"]
     /// Endings of outlet names (环球网, 参考消息, 新华社), never a person.
     private static let outletEndings = ["网", "網", "报", "報", "社", "台", "刊", "消息", "新闻", "新聞", "频道", "頻道", "中心", "日报", "晚报"]
-    private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|"]
+    private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|", "&", "＆"]
 
     /// The names at the start of `value`, up to the first token that is no name. `strict`
     /// (for names without a 作者/记者 label) also asks for a common surname.
