@@ -21,8 +21,8 @@ struct ContentRenderer {
             builder.flush()
             return
         }
-        if ElementTraits.furnitureElements.contains(name) || ElementTraits.isSmallForm(node, of: rootChars, stats: stats) { return }
-        let isBlock = ElementTraits.blocks.contains(name)
+        if node.kindFlags.contains(.furniture) || ElementTraits.isSmallForm(node, of: rootChars, stats: stats) { return }
+        let isBlock = node.kindFlags.contains(.block)
         if !isRoot, isBlock, isFurniture(node) { return }
         let breaksLine = isBlock && name != "td" && name != "th"
         if breaksLine { builder.flush() }

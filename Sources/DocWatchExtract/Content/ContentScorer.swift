@@ -17,7 +17,7 @@ struct ContentScorer {
             let text = TextStats.of(text: run.text, inLink: false)
             guard text.chars >= 8 else { return }
             let score = 1 + Double(text.punctuation) + min(Double(text.chars) / 40, 6)
-            var container: HTMLNode? = ElementTraits.paragraphs.contains(block.name) ? block.parent : block
+            var container: HTMLNode? = block.kindFlags.contains(.paragraph) ? block.parent : block
             for share in [1.0, 0.5, 1.0 / 3] {
                 guard let current = container, current.name != "#document", current.index < credit.count else { break }
                 if credit[current.index] == 0 { touched.append(current) }
@@ -43,7 +43,7 @@ struct ContentScorer {
         for child in node.children {
             if child.kind == .text {
                 if !inLink, let block = Self.block(holding: child) { body(child, block) }
-            } else if !ElementTraits.furnitureElements.contains(child.name), !ElementTraits.isSmallForm(child, of: pageChars, stats: stats) {
+            } else if !child.kindFlags.contains(.furniture), !ElementTraits.isSmallForm(child, of: pageChars, stats: stats) {
                 visit(child, inLink: inLink || child.name == "a", pageChars: pageChars, body)
             }
         }
@@ -53,7 +53,7 @@ struct ContentScorer {
     static func block(holding node: HTMLNode) -> HTMLNode? {
         var current = node.parent
         while let element = current {
-            if ElementTraits.blocks.contains(element.name) { return element }
+            if element.kindFlags.contains(.block) { return element }
             current = element.parent
         }
         return nil
