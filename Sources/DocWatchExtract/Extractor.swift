@@ -32,7 +32,8 @@ public struct Extractor: Sendable {
         let headline = TitleFinder(titleTag: page.titleTag, meta: page.meta).headline(in: page.body)
         let content = MainContent(body: page.body, stats: page.stats, headline: headline.text)
         let metadata = MetadataReader(page: page, headline: headline, content: content, url: url)
-        let text = content.lines.joined(separator: "\n")
+        let bylines = Set(metadata.bylineLines)
+        let text = content.lines.enumerated().filter { !bylines.contains($0.offset) }.map(\.element).joined(separator: "\n")
         let title = headline.text
         let normalizer = options.simplify ? ScriptNormalizer.shared : nil
         return ExtractedDocument(

@@ -28,6 +28,22 @@ struct ExtractionPrinter {
             case file, title, published, authors, editor, source, script, text, facts, links
             case siteName = "site_name"
         }
+
+        /// Every key is written, absent values as `null`, so each line has the same shape.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(title, forKey: .title)
+            try container.encode(published, forKey: .published)
+            try container.encode(authors, forKey: .authors)
+            try container.encode(editor, forKey: .editor)
+            try container.encode(source, forKey: .source)
+            try container.encode(siteName, forKey: .siteName)
+            try container.encode(script, forKey: .script)
+            try container.encode(text, forKey: .text)
+            try container.encode(facts, forKey: .facts)
+            try container.encode(links, forKey: .links)
+        }
     }
 
     init(json: Bool) {

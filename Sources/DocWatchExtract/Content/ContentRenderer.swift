@@ -6,12 +6,12 @@ struct ContentRenderer {
     /// The lines of `root`'s text, each folded to single spaces, empty lines dropped.
     func lines(of root: HTMLNode) -> [String] {
         var builder = LineBuilder()
-        render(root, isRoot: true, into: &builder)
+        render(root, isRoot: true, rootChars: stats[root].chars, into: &builder)
         builder.flush()
         return builder.lines
     }
 
-    private func render(_ node: HTMLNode, isRoot: Bool, into builder: inout LineBuilder) {
+    private func render(_ node: HTMLNode, isRoot: Bool, rootChars: Int, into builder: inout LineBuilder) {
         if node.kind == .text {
             builder.append(node.text)
             return
@@ -21,14 +21,14 @@ struct ContentRenderer {
             builder.flush()
             return
         }
-        if ElementTraits.furnitureElements.contains(name) { return }
-        let isBlock = ElementTraits.blocks.contains(name)
+        if node.kindFlags.contains(.furniture) || ElementTraits.isSmallForm(node, of: rootChars, stats: stats) { return }
+        let isBlock = node.kindFlags.contains(.block)
         if !isRoot, isBlock, isFurniture(node) { return }
         let breaksLine = isBlock && name != "td" && name != "th"
         if breaksLine { builder.flush() }
         let isRow = name == "tr"
         for child in node.children {
-            render(child, isRoot: false, into: &builder)
+            render(child, isRoot: false, rootChars: rootChars, into: &builder)
             if isRow, child.name == "td" || child.name == "th" { builder.separateCell() }
         }
         if breaksLine { builder.flush() }

@@ -6,9 +6,14 @@ struct MainContent {
     let lines: [String]
 
     init(body: HTMLNode, stats: PageStats, headline: String) {
-        let node = ContentScorer(stats: stats).best(in: body) ?? body
+        var node = ContentScorer(stats: stats).best(in: body) ?? body
+        let renderer = ContentRenderer(stats: stats)
+        var rendered = renderer.lines(of: node)
+        if rendered.isEmpty, node !== body {
+            node = body
+            rendered = renderer.lines(of: body)
+        }
         self.node = node
-        let rendered = ContentRenderer(stats: stats).lines(of: node)
         let headlineKey = headline.withoutSpaces
         var lines: [String] = []
         for (index, line) in rendered.enumerated() {

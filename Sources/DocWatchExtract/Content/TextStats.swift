@@ -48,7 +48,7 @@ struct PageStats {
         for child in node.children {
             if child.kind == .text {
                 stats += TextStats.of(text: child.text, inLink: linked)
-            } else if !ElementTraits.furnitureElements.contains(child.name) || child.name == "form" {
+            } else if !child.kindFlags.contains(.furniture) {
                 stats += collect(child, inLink: linked)
             }
         }

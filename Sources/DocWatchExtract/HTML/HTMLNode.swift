@@ -12,6 +12,8 @@ public final class HTMLNode: @unchecked Sendable {
     /// Text content of a text node; empty for elements.
     public let text: String
     public internal(set) var children: [HTMLNode] = []
+    /// The element's kind, from its name (see `ElementKind`).
+    var kindFlags: ElementKind = []
     /// Position in document order (the root is 0), so per-node tables can be arrays.
     var index = 0
     /// On the root: how many nodes the tree holds (every `index` is below it).

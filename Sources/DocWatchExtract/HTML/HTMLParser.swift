@@ -6,12 +6,10 @@ import CLibXML2
 /// and prints nothing. `script`, `style`, `noscript`, `template`, comments and processing
 /// instructions are dropped here, so no later stage sees them.
 public enum HTMLParser {
-    /// Elements whose content is never document text.
-    static let droppedElements: Set<String> = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg"]
-
     public static func parse(_ html: String) -> HTMLNode {
         LibXML.setUp()
         let root = HTMLNode(element: "#document", attributes: [:])
+        root.kindFlags = .block
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         var source = html
@@ -39,8 +37,10 @@ public enum HTMLParser {
         case XML_ELEMENT_NODE:
             // libxml2's HTML parser already lower-cases element and attribute names.
             let name = String(cString: node.pointee.name)
-            if droppedElements.contains(name) { return }
+            let kind = ElementKind.of(name)
+            if kind.contains(.dropped) { return }
             let element = HTMLNode(element: name, attributes: attributes(of: node))
+            element.kindFlags = kind
             element.index = counter
             counter += 1
             parent.append(element)

@@ -1,6 +1,9 @@
 /// What the byline text around a headline or under an article says.
 struct Byline {
-    var date: PageDate?
+    /// A date after a label (发布时间, 发表于 …), else the first bare date.
+    var date: PageDate? { labelledDate ?? bareDate }
+    private var labelledDate: PageDate?
+    private var bareDate: PageDate?
     var source: String?
     var authors: [String] = []
     var editor: String?
@@ -25,12 +28,12 @@ struct Byline {
             case .editor:
                 if editor == nil { editor = PersonNames.names(in: value).first ?? Self.firstToken(of: value) }
             case .date:
-                if date == nil { date = DateScanner.first(in: value) }
+                if labelledDate == nil { labelledDate = DateScanner.first(in: value) }
             case .stop:
                 break
             }
         }
-        if date == nil, dateWithoutLabel { date = DateScanner.first(in: line) }
+        if bareDate == nil, dateWithoutLabel { bareDate = DateScanner.first(in: line) }
     }
 
     /// Names in a trailing `(记者 杨艺)` / `（常书香 马丹阳）` of an article's last line.
@@ -44,9 +47,32 @@ struct Byline {
         byline.read(line: inner, next: nil, dateWithoutLabel: false)
         if !byline.authors.isEmpty { return byline.authors }
         guard byline.editor == nil, byline.source == nil else { return [] }
-        let names = PersonNames.names(in: inner)
-        let tokenCount = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count
-        return names.count == tokenCount ? names : []
+        let names = PersonNames.names(in: inner, strict: true)
+        // `（姚峰 上海报道）`: a closing place-and-报道 token is no name but still a byline.
+        let tokens = inner.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" })
+            .filter { !($0.hasSuffix("报道") || $0.hasSuffix("報道") || $0.hasSuffix("电") || $0.hasSuffix("電")) }
+        return names.count == tokens.count ? names : []
+    }
+
+    /// Names in brackets inside a byline: `2004年7月16日08:19 [ 黄宇 ] 来源：…`, `【杨艺】`.
+    static func bracketedNames(in run: String) -> [String] {
+        var names: [String] = []
+        var inner: String.UnicodeScalarView?
+        for scalar in run.unicodeScalars {
+            if scalar == "[" || scalar == "【" || scalar == "〔" {
+                inner = String.UnicodeScalarView()
+            } else if scalar == "]" || scalar == "】" || scalar == "〕", let content = inner {
+                let text = String(content)
+                let found = PersonNames.names(in: text, strict: true)
+                if !found.isEmpty, found.count == text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "\u{3000}" }).count {
+                    names += found
+                }
+                inner = nil
+            } else {
+                inner?.append(scalar)
+            }
+        }
+        return names
     }
 
     /// A value up to its first space, at most 40 characters.

@@ -15,8 +15,9 @@ struct DisclosureTable {
     /// Reads the table from short runs: `发布日期：2022-01-27` or `发布日期：` + `2022-01-27`.
     init(runs: [TextRun]) {
         for index in runs.indices {
+            let raw = runs[index].node.text.unicodeScalars
+            guard raw.count <= 120, raw.contains(where: Self.labelEndings.contains) else { continue }
             let text = runs[index].text
-            guard text.unicodeScalars.count <= 60, text.unicodeScalars.contains(where: Self.labelEndings.contains) else { continue }
             let next = index + 1 < runs.count ? runs[index + 1].text : nil
             if published == nil, let value = Self.value(of: Self.publishedLabels, in: text, next: next) {
                 published = DateScanner.first(in: value)

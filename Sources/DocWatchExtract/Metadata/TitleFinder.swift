@@ -52,16 +52,27 @@ struct TitleFinder {
     /// Headings, then elements whose class or id names a title, in document order within each rank.
     private func candidates(in body: HTMLNode) -> [HTMLNode] {
         var ranked: [[HTMLNode]] = [[], [], [], []]
-        for node in body.descendants(where: { _ in true }) {
-            switch node.name {
-            case "h1": ranked[0].append(node)
-            case "h2": ranked[1].append(node)
-            case "h3": ranked[2].append(node)
-            default:
-                if node.attributes["class"] != nil || node.attributes["id"] != nil, node.idAndClass.containsBytes("title") { ranked[3].append(node) }
-            }
-        }
+        Self.collect(body, into: &ranked)
         return ranked.flatMap { $0 }
+    }
+
+    private static func collect(_ node: HTMLNode, into ranked: inout [[HTMLNode]]) {
+        for child in node.children where child.isElement {
+            switch child.name {
+            case "h1": ranked[0].append(child)
+            case "h2": ranked[1].append(child)
+            case "h3": ranked[2].append(child)
+            default:
+                if namesTitle(child["class"]) || namesTitle(child["id"]) { ranked[3].append(child) }
+            }
+            collect(child, into: &ranked)
+        }
+    }
+
+    /// Whether a class or id value contains "title" in any case.
+    private static func namesTitle(_ value: String?) -> Bool {
+        guard let value, value.utf8.count >= 5 else { return false }
+        return value.lowercased().containsBytes("title")
     }
 }
 
