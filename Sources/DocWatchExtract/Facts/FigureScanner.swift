@@ -1,0 +1,168 @@
+/// Finds the numbers of a text, Arabic (1,400.5) and Chinese (三百), with magnitude, unit and
+/// qualifiers; drops dates, times, ordinals and numbers glued to Latin letters (5G, N95).
+enum FigureScanner {
+    static func figures(in text: ScalarText) -> [Figure] {
+        var figures: [Figure] = []
+        var index = 0
+        while index < text.count {
+            let value = text[index]
+            if ScalarClass.isDigit(value) {
+                let end = arabicRunEnd(text, from: index)
+                let figure = arabicFigure(text, from: index, runEnd: end)
+                if let figure { figures.append(figure) }
+                index = figure?.range.upperBound ?? end
+            } else if value == FigureWords.percentWord[0], text.has(FigureWords.percentWord, at: index) {
+                if let figure = spokenPercent(text, from: index) {
+                    figures.append(figure)
+                    index = figure.range.upperBound
+                } else {
+                    index += FigureWords.percentWord.count
+                }
+            } else if ChineseNumeral.canStart(value) {
+                let figure = chineseFigure(text, from: index)
+                if let figure { figures.append(figure) }
+                index = figure?.range.upperBound ?? skipNumerals(text, from: index)
+            } else {
+                index += 1
+            }
+        }
+        return figures
+    }
+
+    /// The end of the run of digits, decimal points and thousands commas starting at `start`.
+    private static func arabicRunEnd(_ text: ScalarText, from start: Int) -> Int {
+        var index = start
+        while index < text.count {
+            let value = text[index]
+            if ScalarClass.isDigit(value) {
+                index += 1
+            } else if value == 0x2E, ScalarClass.isDigit(text[index + 1]) {
+                index += 1
+            } else if value == 0x2C, isThousandsGroup(text, at: index + 1) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    private static func isThousandsGroup(_ text: ScalarText, at index: Int) -> Bool {
+        (0..<3).allSatisfy { ScalarClass.isDigit(text[index + $0]) } && !ScalarClass.isDigit(text[index + 3])
+    }
+
+    private static func arabicFigure(_ text: ScalarText, from start: Int, runEnd: Int) -> Figure? {
+        let before = text[start - 1]
+        if ScalarClass.isASCIILetter(before) || before == 0x2D || before == 0x2F || before == 0x3A || before == 0x2E
+            || before == 0x5F || FigureWords.ordinalMarks.contains(before) {
+            return nil
+        }
+        var digits = ""
+        var points = 0
+        for offset in start..<runEnd {
+            let value = text[offset]
+            if value == 0x2C { continue }
+            if value == 0x2E { points += 1 }
+            digits.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: value)))
+        }
+        let after = text[runEnd]
+        if points > 1 || ScalarClass.isASCIILetter(after) || after == 0x5F { return nil }
+        if (after == 0x2D || after == 0x2F || after == 0x3A) && ScalarClass.isDigit(text[runEnd + 1]) { return nil }
+        return complete(text, numberStart: start, numberEnd: runEnd, mantissa: digits, chinese: nil)
+    }
+
+    private static func chineseFigure(_ text: ScalarText, from start: Int) -> Figure? {
+        if FigureWords.ordinalMarks.contains(text[start - 1]) || ChineseNumeral.isNumeral(text[start - 1]) {
+            return nil
+        }
+        guard let numeral = ChineseNumeral.read(text, from: start) else { return nil }
+        if numeral.end - start == 1 && text[start] == ChineseNumeral.one { return nil }
+        guard let figure = complete(text, numberStart: start, numberEnd: numeral.end, mantissa: nil,
+                                    chinese: numeral.value)
+        else { return nil }
+        return figure.unit != nil ? figure : nil
+    }
+
+    private static func skipNumerals(_ text: ScalarText, from start: Int) -> Int {
+        var index = start + 1
+        while index < text.count && ChineseNumeral.isNumeral(text[index]) { index += 1 }
+        return index
+    }
+
+    /// 百分之九十九点七, 百分之5.
+    private static func spokenPercent(_ text: ScalarText, from start: Int) -> Figure? {
+        let numberStart = start + FigureWords.percentWord.count
+        let value: Double, end: Int
+        if ScalarClass.isDigit(text[numberStart]) {
+            end = arabicRunEnd(text, from: numberStart)
+            guard let parsed = Double(text.simplified(numberStart..<end)) else { return nil }
+            value = parsed
+        } else if let numeral = ChineseNumeral.read(text, from: numberStart) {
+            (value, end) = (numeral.value, numeral.end)
+        } else {
+            return nil
+        }
+        return Figure(range: start..<end, numberStart: start, value: value, isPercent: true, hasMagnitude: false)
+    }
+
+    /// Reads what follows a number (inner qualifier, magnitude, unit, per-unit, trailing qualifier, %)
+    /// and what precedes it (leading qualifier). `mantissa` is the Arabic digits, `chinese` the value
+    /// of a Chinese numeral; nil when the number is part of a date or time.
+    private static func complete(
+        _ text: ScalarText, numberStart: Int, numberEnd: Int, mantissa: String?, chinese: Double?
+    ) -> Figure? {
+        var index = numberEnd
+        if text[index] == FigureWords.percentSign, let mantissa, let value = Double(mantissa) {
+            return Figure(range: numberStart..<index + 1, numberStart: numberStart, value: value,
+                          isPercent: true, hasMagnitude: false)
+        }
+        if FigureWords.dateMarks.match(in: text, at: index) != nil { return nil }
+        var exponent = 0
+        var qualifier: String?
+        var unit: String?
+        for _ in 0..<3 {
+            if let found = FigureWords.units.match(in: text, at: index) {
+                unit = text.simplified(index..<index + found.length)
+                index += found.length
+                break
+            }
+            if let found = FigureWords.innerQualifiers.match(in: text, at: index) {
+                qualifier = qualifier ?? text.simplified(index..<index + found.length)
+                index += found.length
+            } else if exponent == 0, let found = FigureWords.magnitudes.match(in: text, at: index) {
+                exponent = found.value
+                index += found.length
+            } else {
+                break
+            }
+        }
+        if exponent > 0 && unit == nil && (ChineseNumeral.isNumeral(text[index]) || text[index] == 0x7EA7) {
+            return nil  // 246万千亿级: a run of magnitudes, not a figure
+        }
+        if qualifier != nil && unit == nil && exponent == 0 { return nil }
+        if let unitText = unit, text[index] == 0x2F, let per = FigureWords.perUnits.match(in: text, at: index + 1) {
+            unit = unitText + "/" + text.simplified(index + 1..<index + 1 + per.length)
+            index += 1 + per.length
+        }
+        if unit != nil || exponent > 0, let trailing = FigureWords.trailingQualifiers.match(in: text, at: index) {
+            qualifier = qualifier ?? text.simplified(index..<index + trailing.length)
+            index += trailing.length
+        }
+        var start = numberStart
+        if let leading = FigureWords.leadingQualifiers.match(in: text, endingAt: numberStart) {
+            start -= leading.length
+            qualifier = text.simplified(start..<numberStart)
+        }
+        let value: Double?
+        if let mantissa { value = Double(exponent > 0 ? mantissa + "e\(exponent)" : mantissa) } else {
+            value = chinese.map { $0 * pow10(exponent) }
+        }
+        guard let value else { return nil }
+        return Figure(range: start..<index, numberStart: numberStart, value: value, isPercent: false,
+                      hasMagnitude: exponent > 0, unit: unit, qualifier: qualifier)
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+}
