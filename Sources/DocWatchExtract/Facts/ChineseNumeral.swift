@@ -11,14 +11,15 @@ enum ChineseNumeral {
     static let one: UInt32 = 0x4E00
     static let ten: UInt32 = 0x5341
 
-    /// Whether a numeral may start with `value`: a digit other than zero, or 十.
-    static func canStart(_ value: UInt32) -> Bool {
-        value == ten || (digits[value] ?? 0) > 0
-    }
+    private static let starts = ScalarSet("一二两三四五六七八九十")
+    private static let numerals = ScalarSet("零〇一二两三四五六七八九十百千万亿")
 
-    static func isNumeral(_ value: UInt32) -> Bool {
-        digits[value] != nil || smallUnits[value] != nil || value == tenThousand || value == hundredMillion
-    }
+    /// Whether a numeral may start with `value`: a digit other than zero, or 十.
+    @inline(__always)
+    static func canStart(_ value: UInt32) -> Bool { starts.contains(value) }
+
+    @inline(__always)
+    static func isNumeral(_ value: UInt32) -> Bool { numerals.contains(value) }
 
     /// The numeral starting at `start`: its value and where it ends (三百多万 reads 三百; the caller
     /// reads 多 and 万).

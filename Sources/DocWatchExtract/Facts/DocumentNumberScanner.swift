@@ -3,16 +3,16 @@ import DocWatchCore
 /// Finds document numbers (发文字号): issuer, bracketed year, number, 号 — 甬党发〔2020〕4号, also with
 /// [ ] ( ) ［ ］ （ ） 【 】 ﹝ ﹞ around the year.
 enum DocumentNumberScanner {
-    private static let openBrackets: Set<UInt32> = [0x3014, 0x5B, 0x28, 0xFF3B, 0xFF08, 0x3010, 0xFE5D, 0x3016]
-    private static let closeBrackets: Set<UInt32> = [0x3015, 0x5D, 0x29, 0xFF3D, 0xFF09, 0x3011, 0xFE5E, 0x3017]
+    private static let openBrackets = ScalarSet([0x3014, 0x5B, 0x28, 0xFF3B, 0xFF08, 0x3010, 0xFE5D, 0x3016])
+    private static let closeBrackets = ScalarSet([0x3015, 0x5D, 0x29, 0xFF3D, 0xFF09, 0x3011, 0xFE5E, 0x3017])
     private static let numberMark: UInt32 = 0x53F7  // 号
     private static let ordinalMark: UInt32 = 0x7B2C  // 第
     private static let maxIssuerLength = 12
 
     /// Ideographs that end the issuer when reading backwards from the bracket (…的通知(…), 和, 、).
-    private static let issuerBreaks: Set<UInt32> = Set("的和及与或即见".unicodeScalars.map(\.value))
+    private static let issuerBreaks = ScalarSet("的和及与或即见")
     /// Words that open a clause, not an issuer (根据甬党发〔2020〕4号).
-    private static let issuerLeads = WordTable(words: [
+    private static let issuerLeads = WordTable([
         "根据", "按照", "依据", "依照", "参照", "对照", "印发", "转发", "结合", "贯彻", "落实", "详见", "文号",
         "发文字号", "字号", "文件",
     ])
@@ -20,6 +20,7 @@ enum DocumentNumberScanner {
     static func facts(in text: ScalarText) -> [Fact] {
         var facts: [Fact] = []
         var index = 0
+        let openBrackets = Self.openBrackets
         while index < text.count {
             if openBrackets.contains(text[index]), let fact = documentNumber(at: index, in: text) {
                 facts.append(fact)

@@ -16,7 +16,7 @@ public struct FactExtractor: Sendable {
         facts += CitationScanner.facts(in: scalars)
         facts += RegionScanner.facts(from: regions, in: scalars)
         facts += OrganizationScanner.facts(in: scalars, regions: regions)
-        facts.sort { ($0.offset, $0.kind.rawValue) < ($1.offset, $1.kind.rawValue) }
-        return facts
+        let order = facts.indices.sorted { facts[$0].offset < facts[$1].offset || (facts[$0].offset == facts[$1].offset && $0 < $1) }
+        return order.map { facts[$0] }
     }
 }

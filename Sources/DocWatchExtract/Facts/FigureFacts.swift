@@ -4,8 +4,8 @@ import DocWatchCore
 ///
 /// Two figures joined as a change (由75.6%提升至94%) make one `change` fact, not two percents.
 enum FigureFacts {
-    private static let fromMarks: Set<UInt32> = Set("由从".unicodeScalars.map(\.value))
-    private static let toMarks: Set<UInt32> = Set("至到为".unicodeScalars.map(\.value))
+    private static let fromMarks = ScalarSet("由从")
+    private static let toMarks = ScalarSet("至到为")
     /// How far before a figure its 由/从 may stand (从1月28日不足100万只).
     private static let fromReach = 12
     /// How long the verb between the two figures of a change may be (大幅提升到最高).

@@ -2,6 +2,7 @@
 /// qualifiers; drops dates, times, ordinals and numbers glued to Latin letters (5G, N95).
 enum FigureScanner {
     static func figures(in text: ScalarText) -> [Figure] {
+        let percentWord = FigureWords.percentWord
         var figures: [Figure] = []
         var index = 0
         while index < text.count {
@@ -11,12 +12,12 @@ enum FigureScanner {
                 let figure = arabicFigure(text, from: index, runEnd: end)
                 if let figure { figures.append(figure) }
                 index = figure?.range.upperBound ?? end
-            } else if value == FigureWords.percentWord[0], text.has(FigureWords.percentWord, at: index) {
+            } else if value == percentWord[0], text.has(percentWord, at: index) {
                 if let figure = spokenPercent(text, from: index) {
                     figures.append(figure)
                     index = figure.range.upperBound
                 } else {
-                    index += FigureWords.percentWord.count
+                    index += percentWord.count
                 }
             } else if ChineseNumeral.canStart(value) {
                 let figure = chineseFigure(text, from: index)
@@ -122,15 +123,15 @@ enum FigureScanner {
         var unit: String?
         for _ in 0..<3 {
             if let found = FigureWords.units.match(in: text, at: index) {
-                unit = text.simplified(index..<index + found.length)
+                unit = FigureWords.units.words[found.id]
                 index += found.length
                 break
             }
             if let found = FigureWords.innerQualifiers.match(in: text, at: index) {
-                qualifier = qualifier ?? text.simplified(index..<index + found.length)
+                qualifier = qualifier ?? FigureWords.innerQualifiers.words[found.id]
                 index += found.length
             } else if exponent == 0, let found = FigureWords.magnitudes.match(in: text, at: index) {
-                exponent = found.value
+                exponent = FigureWords.exponents[found.id]
                 index += found.length
             } else {
                 break
@@ -141,17 +142,17 @@ enum FigureScanner {
         }
         if qualifier != nil && unit == nil && exponent == 0 { return nil }
         if let unitText = unit, text[index] == 0x2F, let per = FigureWords.perUnits.match(in: text, at: index + 1) {
-            unit = unitText + "/" + text.simplified(index + 1..<index + 1 + per.length)
+            unit = unitText + "/" + FigureWords.perUnits.words[per.id]
             index += 1 + per.length
         }
         if unit != nil || exponent > 0, let trailing = FigureWords.trailingQualifiers.match(in: text, at: index) {
-            qualifier = qualifier ?? text.simplified(index..<index + trailing.length)
+            qualifier = qualifier ?? FigureWords.trailingQualifiers.words[trailing.id]
             index += trailing.length
         }
         var start = numberStart
         if let leading = FigureWords.leadingQualifiers.match(in: text, endingAt: numberStart) {
             start -= leading.length
-            qualifier = text.simplified(start..<numberStart)
+            qualifier = FigureWords.leadingQualifiers.words[leading.id]
         }
         let value: Double?
         if let mantissa { value = Double(exponent > 0 ? mantissa + "e\(exponent)" : mantissa) } else {

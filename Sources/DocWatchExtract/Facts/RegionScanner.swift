@@ -14,32 +14,30 @@ enum RegionScanner {
         var name: String
     }
 
-    private enum Entry: Sendable {
-        case division(code: String)
-        case decoy
-    }
-
     private static let decoys = [
         "推广", "宽广", "西南", "东南", "东北", "西北", "集中", "国内", "境内", "省内", "市内", "区内", "更新",
         "创新", "重新", "最新", "全新", "刷新", "革新", "清新", "决定", "确定", "规定", "制定", "稳定", "一定",
         "未开封", "诚信", "新乡村", "快乐", "到达", "抵达", "黄河", "长江", "内江河", "平安", "公益", "中山大学",
-        "中山路", "孙中山", "长安",
+        "中山路", "孙中山", "长安", "台中", "中卫生",
     ]
 
-    private static let table: WordTable<Entry> = {
-        var entries: [(String, Entry)] = decoys.map { ($0, .decoy) }
+    /// Every name and decoy, with the code of each name (nil for a decoy) at the same index.
+    private static let names: (table: WordTable, codes: [String?]) = {
+        var words = decoys
+        var codes = [String?](repeating: nil, count: decoys.count)
         for line in DivisionTable.lines.split(separator: "\n") {
             let fields = line.split(separator: " ")
             guard fields.count >= 2 else { continue }
-            let code = String(fields[0])
             for name in fields.dropFirst() where name.unicodeScalars.count >= 2 {
-                entries.append((String(name), .division(code: code)))
+                words.append(String(name))
+                codes.append(String(fields[0]))
             }
         }
-        return WordTable(entries)
+        return (WordTable(words), codes)
     }()
 
     static func matches(in text: ScalarText) -> [Match] {
+        let (table, codes) = Self.names
         var matches: [Match] = []
         var index = 0
         while index < text.count {
@@ -47,9 +45,8 @@ enum RegionScanner {
                 index += 1
                 continue
             }
-            if case .division(let code) = found.value {
-                let range = index..<index + found.length
-                matches.append(Match(range: range, code: code, name: text.simplified(range)))
+            if let code = codes[found.id] {
+                matches.append(Match(range: index..<index + found.length, code: code, name: table.words[found.id]))
             }
             index += found.length
         }

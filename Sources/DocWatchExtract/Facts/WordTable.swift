@@ -1,45 +1,57 @@
-/// Words (as folded scalar values) with a value each, matched longest-first at a position.
+/// A list of words (as folded scalar values) matched longest-first at a position; a match gives
+/// the word's index in the list it was built from.
 ///
 /// Words are bucketed by their first scalar (for matches starting at a position) or by their last
-/// scalar (for matches ending at one), so a miss costs one dictionary lookup.
-struct WordTable<Value: Sendable>: Sendable {
-    private var byFirst: [UInt32: [(word: [UInt32], value: Value)]] = [:]
-    private var byLast: [UInt32: [(word: [UInt32], value: Value)]] = [:]
-
-    init(_ entries: [(String, Value)]) {
-        for (text, value) in entries {
-            let word = text.unicodeScalars.map(\.value)
-            guard let head = word.first, let tail = word.last else { continue }
-            byFirst[head, default: []].append((word, value))
-            byLast[tail, default: []].append((word, value))
-        }
-        for key in byFirst.keys { byFirst[key]?.sort { $0.word.count > $1.word.count } }
-        for key in byLast.keys { byLast[key]?.sort { $0.word.count > $1.word.count } }
+/// scalar (for matches ending at one); a bitmap of those scalars turns most misses away before any
+/// hashing.
+struct WordTable: Sendable {
+    private struct Word: Sendable {
+        var scalars: [UInt32]
+        var id: Int
     }
 
-    /// The longest word starting at `index`.
-    func match(in text: ScalarText, at index: Int) -> (length: Int, value: Value)? {
-        guard let candidates = byFirst[text[index]] else { return nil }
-        for candidate in candidates where text.has(candidate.word, at: index) {
-            return (candidate.word.count, candidate.value)
+    let words: [String]
+    private var byFirst: [UInt32: [Word]] = [:]
+    private var byLast: [UInt32: [Word]] = [:]
+    private let firsts: ScalarSet
+    private let lasts: ScalarSet
+
+    init(_ words: [String]) {
+        self.words = words
+        firsts = ScalarSet(words.compactMap { $0.unicodeScalars.first?.value })
+        lasts = ScalarSet(words.compactMap { $0.unicodeScalars.last?.value })
+        for (id, text) in words.enumerated() {
+            let word = Word(scalars: text.unicodeScalars.map(\.value), id: id)
+            guard let head = word.scalars.first, let tail = word.scalars.last else { continue }
+            byFirst[head, default: []].append(word)
+            byLast[tail, default: []].append(word)
         }
-        return nil
+        for key in byFirst.keys { byFirst[key]?.sort { $0.scalars.count > $1.scalars.count } }
+        for key in byLast.keys { byLast[key]?.sort { $0.scalars.count > $1.scalars.count } }
+    }
+
+    /// The longest word starting at `index`: its length and its index in `words`.
+    @inline(__always)
+    func match(in text: ScalarText, at index: Int) -> (length: Int, id: Int)? {
+        let head = text[index]
+        guard firsts.contains(head) || head >= 0x10000 else { return nil }
+        return longest(byFirst[head], in: text) { _ in index }
     }
 
     /// The longest word ending just before `end` and starting at or after `floor`.
-    func match(in text: ScalarText, endingAt end: Int, floor: Int = 0) -> (length: Int, value: Value)? {
-        guard let candidates = byLast[text[end - 1]] else { return nil }
-        for candidate in candidates where end - candidate.word.count >= floor
-            && text.has(candidate.word, at: end - candidate.word.count) {
-            return (candidate.word.count, candidate.value)
+    func match(in text: ScalarText, endingAt end: Int, floor: Int = 0) -> (length: Int, id: Int)? {
+        let tail = text[end - 1]
+        guard lasts.contains(tail) || tail >= 0x10000 else { return nil }
+        return longest(byLast[tail], in: text) { end - $0 >= floor ? end - $0 : -1 }
+    }
+
+    private func longest(_ candidates: [Word]?, in text: ScalarText, start: (Int) -> Int) -> (length: Int, id: Int)? {
+        guard let candidates else { return nil }
+        for candidate in candidates {
+            let length = candidate.scalars.count
+            let at = start(length)
+            if at >= 0 && text.has(candidate.scalars, at: at) { return (length, candidate.id) }
         }
         return nil
-    }
-}
-
-extension WordTable where Value == Bool {
-    /// A plain word list.
-    init(words: [String]) {
-        self.init(words.map { ($0, true) })
     }
 }
