@@ -11,12 +11,9 @@ enum ChineseNumeral {
     static let one: UInt32 = 0x4E00
     static let ten: UInt32 = 0x5341
 
-    private static let starts = ScalarSet("一二两三四五六七八九十")
+    /// What a numeral may start with: a digit other than zero, or 十.
+    static let starts = ScalarSet("一二两三四五六七八九十")
     private static let numerals = ScalarSet("零〇一二两三四五六七八九十百千万亿")
-
-    /// Whether a numeral may start with `value`: a digit other than zero, or 十.
-    @inline(__always)
-    static func canStart(_ value: UInt32) -> Bool { starts.contains(value) }
 
     @inline(__always)
     static func isNumeral(_ value: UInt32) -> Bool { numerals.contains(value) }

@@ -8,8 +8,9 @@ enum FigureFacts {
     private static let toMarks = ScalarSet("至到为")
     /// How far before a figure its 由/从 may stand (从1月28日不足100万只).
     private static let fromReach = 12
-    /// How long the verb between the two figures of a change may be (大幅提升到最高).
-    private static let verbReach = 8
+    /// How long the verb between the two figures of a change may be: at least a verb and 至/到
+    /// (a bare 从350元至1000元 is a range), at most 大幅提升到最高.
+    private static let verbLength = 2...8
 
     static func facts(from figures: [Figure], in text: ScalarText) -> [Fact] {
         var facts: [Fact] = []
@@ -58,7 +59,7 @@ enum FigureFacts {
               let trigger = fromMark(before: old.range.lowerBound, in: text, floor: floor)
         else { return nil }
         let gap = old.range.upperBound..<new.range.lowerBound
-        guard gap.count <= verbReach, gap.allSatisfy({ ScalarClass.isIdeograph(text[$0]) }),
+        guard verbLength.contains(gap.count), gap.allSatisfy({ ScalarClass.isIdeograph(text[$0]) }),
               gap.contains(where: { toMarks.contains(text[$0]) })
         else { return nil }
         let subject = SubjectFinder.before(trigger, in: text, floor: floor)

@@ -3,6 +3,7 @@
 enum FigureScanner {
     static func figures(in text: ScalarText) -> [Figure] {
         let percentWord = FigureWords.percentWord
+        let numeralStarts = ChineseNumeral.starts
         var figures: [Figure] = []
         var index = 0
         while index < text.count {
@@ -19,7 +20,7 @@ enum FigureScanner {
                 } else {
                     index += percentWord.count
                 }
-            } else if ChineseNumeral.canStart(value) {
+            } else if numeralStarts.contains(value) {
                 let figure = chineseFigure(text, from: index)
                 if let figure { figures.append(figure) }
                 index = figure?.range.upperBound ?? skipNumerals(text, from: index)
@@ -58,18 +59,11 @@ enum FigureScanner {
             || before == 0x5F || FigureWords.ordinalMarks.contains(before) {
             return nil
         }
-        var digits = ""
-        var points = 0
-        for offset in start..<runEnd {
-            let value = text[offset]
-            if value == 0x2C { continue }
-            if value == 0x2E { points += 1 }
-            digits.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: value)))
-        }
+        let points = (start..<runEnd).count { text[$0] == 0x2E }
         let after = text[runEnd]
         if points > 1 || ScalarClass.isASCIILetter(after) || after == 0x5F { return nil }
         if (after == 0x2D || after == 0x2F || after == 0x3A) && ScalarClass.isDigit(text[runEnd + 1]) { return nil }
-        return complete(text, numberStart: start, numberEnd: runEnd, mantissa: digits, chinese: nil)
+        return complete(text, numberStart: start, numberEnd: runEnd, arabic: true, chinese: nil)
     }
 
     private static func chineseFigure(_ text: ScalarText, from start: Int) -> Figure? {
@@ -78,7 +72,7 @@ enum FigureScanner {
         }
         guard let numeral = ChineseNumeral.read(text, from: start) else { return nil }
         if numeral.end - start == 1 && text[start] == ChineseNumeral.one { return nil }
-        guard let figure = complete(text, numberStart: start, numberEnd: numeral.end, mantissa: nil,
+        guard let figure = complete(text, numberStart: start, numberEnd: numeral.end, arabic: false,
                                     chinese: numeral.value)
         else { return nil }
         return figure.unit != nil ? figure : nil
@@ -96,7 +90,7 @@ enum FigureScanner {
         let value: Double, end: Int
         if ScalarClass.isDigit(text[numberStart]) {
             end = arabicRunEnd(text, from: numberStart)
-            guard let parsed = Double(text.simplified(numberStart..<end)) else { return nil }
+            guard let parsed = decimal(text, numberStart..<end, exponent: 0) else { return nil }
             value = parsed
         } else if let numeral = ChineseNumeral.read(text, from: numberStart) {
             (value, end) = (numeral.value, numeral.end)
@@ -107,13 +101,14 @@ enum FigureScanner {
     }
 
     /// Reads what follows a number (inner qualifier, magnitude, unit, per-unit, trailing qualifier, %)
-    /// and what precedes it (leading qualifier). `mantissa` is the Arabic digits, `chinese` the value
-    /// of a Chinese numeral; nil when the number is part of a date or time.
+    /// and what precedes it (leading qualifier). `arabic` says the number is written in digits, else
+    /// `chinese` is the value of its Chinese numeral; nil when the number is part of a date or time.
     private static func complete(
-        _ text: ScalarText, numberStart: Int, numberEnd: Int, mantissa: String?, chinese: Double?
+        _ text: ScalarText, numberStart: Int, numberEnd: Int, arabic: Bool, chinese: Double?
     ) -> Figure? {
         var index = numberEnd
-        if text[index] == FigureWords.percentSign, let mantissa, let value = Double(mantissa) {
+        if text[index] == FigureWords.percentSign, arabic,
+           let value = decimal(text, numberStart..<numberEnd, exponent: 0) {
             return Figure(range: numberStart..<index + 1, numberStart: numberStart, value: value,
                           isPercent: true, hasMagnitude: false)
         }
@@ -155,12 +150,32 @@ enum FigureScanner {
             qualifier = FigureWords.leadingQualifiers.words[leading.id]
         }
         let value: Double?
-        if let mantissa { value = Double(exponent > 0 ? mantissa + "e\(exponent)" : mantissa) } else {
+        if arabic { value = decimal(text, numberStart..<numberEnd, exponent: exponent) } else {
             value = chinese.map { $0 * pow10(exponent) }
         }
         guard let value else { return nil }
         return Figure(range: start..<index, numberStart: numberStart, value: value, isPercent: false,
                       hasMagnitude: exponent > 0, unit: unit, qualifier: qualifier)
+    }
+
+    /// The digits in `range` (thousands commas skipped) times ten to `exponent`, correctly rounded:
+    /// 11180.7亿 is exactly 1118070000000, which multiplying by 1e8 would not promise.
+    private static func decimal(_ text: ScalarText, _ range: Range<Int>, exponent: Int) -> Double? {
+        let literal = String(unsafeUninitializedCapacity: range.count + 4) { buffer in
+            var length = 0
+            for index in range where text[index] != 0x2C {
+                buffer[length] = UInt8(truncatingIfNeeded: text[index])
+                length += 1
+            }
+            if exponent > 0 {
+                buffer[length] = 0x65  // e
+                buffer[length + 1] = UInt8(0x30 + exponent / 10)
+                buffer[length + 2] = UInt8(0x30 + exponent % 10)
+                length += 3
+            }
+            return length
+        }
+        return Double(literal)
     }
 
     private static func pow10(_ exponent: Int) -> Double {

@@ -34,6 +34,7 @@ struct FactsChangeTests {
         NoFactCase("a rise with no old value", "复工面已经提升至99.7%", .change),
         NoFactCase("two figures in different units", "由5家企业增加到8亿元", .change),
         NoFactCase("a clause break between the figures", "由75.6%，提升至94%", .change),
+        NoFactCase("a range is not a change", "加价幅度从350元至1000元不等", .change),
     ]
 
     @Test(arguments: negatives)
