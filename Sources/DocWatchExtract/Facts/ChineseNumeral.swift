@@ -24,11 +24,19 @@ enum ChineseNumeral {
         var total = 0.0, section = 0.0, number = 0.0
         var index = start
         var sawDigitOrUnit = false
+        var afterNonzeroDigit = false
         while index < text.count {
             let value = text[index]
             if let digit = digits[value] {
+                guard !afterNonzeroDigit else { return nil }  // 三四家, 二〇二〇: not one number
                 number = digit
-            } else if let unit = smallUnits[value] {
+                afterNonzeroDigit = digit > 0
+                sawDigitOrUnit = true
+                index += 1
+                continue
+            }
+            afterNonzeroDigit = false
+            if let unit = smallUnits[value] {
                 section += (number == 0 ? 1 : number) * unit
                 number = 0
             } else if value == tenThousand {

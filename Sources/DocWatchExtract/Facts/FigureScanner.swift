@@ -55,15 +55,29 @@ enum FigureScanner {
 
     private static func arabicFigure(_ text: ScalarText, from start: Int, runEnd: Int) -> Figure? {
         let before = text[start - 1]
-        if ScalarClass.isASCIILetter(before) || before == 0x2D || before == 0x2F || before == 0x3A || before == 0x2E
-            || before == 0x5F || FigureWords.ordinalMarks.contains(before) {
+        let isNegative = (before == 0x2D || before == 0x2212) && !isCodeScalar(text[start - 2])
+        if !isNegative && (isCodeScalar(before) || before == 0x2D || before == 0x2F || before == 0x3A
+            || before == 0x2E || FigureWords.ordinalMarks.contains(before)) {
             return nil
         }
         let points = (start..<runEnd).count { text[$0] == 0x2E }
         let after = text[runEnd]
         if points > 1 || ScalarClass.isASCIILetter(after) || after == 0x5F { return nil }
         if (after == 0x2D || after == 0x2F || after == 0x3A) && ScalarClass.isDigit(text[runEnd + 1]) { return nil }
-        return complete(text, numberStart: start, numberEnd: runEnd, arabic: true, chinese: nil)
+        guard var figure = complete(text, numberStart: start, numberEnd: runEnd, arabic: true, chinese: nil) else {
+            return nil
+        }
+        if isNegative {
+            figure.value = -figure.value
+            figure.numberStart = start - 1
+            figure.range = min(figure.range.lowerBound, start - 1)..<figure.range.upperBound
+        }
+        return figure
+    }
+
+    /// A scalar that makes a number next to it part of a code or a date (N95, 2020-04, A_1).
+    private static func isCodeScalar(_ value: UInt32) -> Bool {
+        ScalarClass.isASCIILetter(value) || ScalarClass.isDigit(value) || value == 0x5F
     }
 
     private static func chineseFigure(_ text: ScalarText, from start: Int) -> Figure? {

@@ -33,7 +33,7 @@ enum RegionScanner {
                 codes.append(String(fields[0]))
             }
         }
-        return (WordTable(words), codes)
+        return (WordTable(words, indexed: true), codes)
     }()
 
     static func matches(in text: ScalarText) -> [Match] {

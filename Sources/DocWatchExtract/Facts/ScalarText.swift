@@ -32,8 +32,10 @@ struct ScalarText {
                 } else {
                     (value, length) = (lead & 0x07, 4)
                 }
-                for offset in 1..<length where index + offset < bytes.count {
+                var offset = 1
+                while offset < length && index + offset < bytes.count {
                     value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    offset += 1
                 }
                 values[count] = value
                 count += 1

@@ -25,13 +25,14 @@ enum ScriptFold {
 
     /// The folded values of `values`: Simplified for an ideograph, ASCII for a full-width digit, `%` or `.`.
     static func fold(_ values: [UInt32]) -> [UInt32] {
-        let table = ideographs
-        return values.map { value in
-            if value >= first && value <= last { return table[Int(value - first)] }
-            if value >= 0xFF10 && value <= 0xFF19 { return value - 0xFF10 + 0x30 }
-            if value == 0xFF05 { return 0x25 }
-            if value == 0xFF0E { return 0x2E }
-            return value
+        ideographs.withUnsafeBufferPointer { table in
+            values.map { value in
+                if value >= first && value <= last { return table[Int(value - first)] }
+                if value >= 0xFF10 && value <= 0xFF19 { return value - 0xFF10 + 0x30 }
+                if value == 0xFF05 { return 0x25 }
+                if value == 0xFF0E { return 0x2E }
+                return value
+            }
         }
     }
 }

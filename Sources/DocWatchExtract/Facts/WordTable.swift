@@ -15,8 +15,13 @@ struct WordTable: Sendable {
     private var byLast: [UInt32: [Word]] = [:]
     private let firsts: ScalarSet
     private let lasts: ScalarSet
+    /// For tables scanned at every position: the bucket of each ideograph of the basic block, by
+    /// array index instead of hashing (1-based; 0 is no bucket).
+    private var ideographBuckets: [UInt16] = []
+    private var buckets: [[Word]] = []
 
-    init(_ words: [String]) {
+    /// `indexed` trades 42 KB for lookups without hashing; for tables matched at every position.
+    init(_ words: [String], indexed: Bool = false) {
         self.words = words
         firsts = ScalarSet(words.compactMap { $0.unicodeScalars.first?.value })
         lasts = ScalarSet(words.compactMap { $0.unicodeScalars.last?.value })
@@ -28,13 +33,26 @@ struct WordTable: Sendable {
         }
         for key in byFirst.keys { byFirst[key]?.sort { $0.scalars.count > $1.scalars.count } }
         for key in byLast.keys { byLast[key]?.sort { $0.scalars.count > $1.scalars.count } }
+        guard indexed else { return }
+        ideographBuckets = [UInt16](repeating: 0, count: Int(Self.lastIdeograph - Self.firstIdeograph) + 1)
+        for (head, bucket) in byFirst where (Self.firstIdeograph...Self.lastIdeograph).contains(head) {
+            buckets.append(bucket)
+            ideographBuckets[Int(head - Self.firstIdeograph)] = UInt16(buckets.count)
+        }
     }
+
+    private static let firstIdeograph: UInt32 = 0x4E00
+    private static let lastIdeograph: UInt32 = 0x9FFF
 
     /// The longest word starting at `index`: its length and its index in `words`.
     @inline(__always)
     func match(in text: ScalarText, at index: Int) -> (length: Int, id: Int)? {
         let head = text[index]
         guard firsts.contains(head) || head >= 0x10000 else { return nil }
+        if !ideographBuckets.isEmpty && head >= Self.firstIdeograph && head <= Self.lastIdeograph {
+            let bucket = Int(ideographBuckets[Int(head - Self.firstIdeograph)])
+            return bucket == 0 ? nil : longest(buckets[bucket - 1], in: text) { _ in index }
+        }
         return longest(byFirst[head], in: text) { _ in index }
     }
 

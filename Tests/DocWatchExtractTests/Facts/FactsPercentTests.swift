@@ -18,6 +18,8 @@ struct FactsPercentTests {
                  Fact(kind: .percent, text: "99.7%", offset: 2, value: 99.7, subject: "規模以上工業企業復工")),
         FactCase("a lone figure has no subject", "（95%）",
                  Fact(kind: .percent, text: "95%", offset: 1, value: 95)),
+        FactCase("a negative figure", "工业增加值同比-3.2%",
+                 Fact(kind: .percent, text: "-3.2%", offset: 7, value: -3.2, subject: "工业增加值")),
     ]
 
     @Test(arguments: cases)

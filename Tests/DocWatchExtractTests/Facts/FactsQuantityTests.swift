@@ -37,6 +37,10 @@ struct FactsQuantityTests {
                  Fact(kind: .quantity, text: "約210家", offset: 2, value: 210, unit: "家", qualifier: "约")),
         FactCase("逾", "投入逾3000万元",
                  Fact(kind: .quantity, text: "逾3000万元", offset: 2, value: 30_000_000, unit: "元", qualifier: "逾")),
+        FactCase("a minus sign", "利润-3.5亿元",
+                 Fact(kind: .quantity, text: "-3.5亿元", offset: 2, value: -350_000_000, unit: "元")),
+        FactCase("a zero inside a Chinese numeral", "一千零五家",
+                 Fact(kind: .quantity, text: "一千零五家", offset: 0, value: 1005, unit: "家")),
     ]
 
     @Test(arguments: cases)
@@ -55,6 +59,9 @@ struct FactsQuantityTests {
         NoFactCase("一 as an enumerator", "一是紧抓重点企业", .quantity),
         NoFactCase("a vague count", "数十家企业", .quantity),
         NoFactCase("a Chinese numeral without a unit", "三大核心任务", .quantity),
+        NoFactCase("two digits side by side are not one number", "三四家企业", .quantity),
+        NoFactCase("a year in Chinese numerals", "二〇二〇年", .quantity),
+        NoFactCase("a date range with a hyphen", "2020-2025年", .quantity),
     ]
 
     @Test(arguments: negatives)
