@@ -134,6 +134,10 @@ enum FigureScanner {
             if let found = FigureWords.units.match(in: text, at: index) {
                 unit = FigureWords.units.words[found.id]
                 index += found.length
+                if let split = splitUnit(after: found.id, in: text, at: index) {
+                    (unit, qualifier) = (split.unit, qualifier ?? split.qualifier)
+                    index += split.length
+                }
                 break
             }
             if let found = FigureWords.innerQualifiers.match(in: text, at: index) {
@@ -170,6 +174,18 @@ enum FigureScanner {
         guard let value else { return nil }
         return Figure(range: start..<index, numberStart: numberStart, value: value, isPercent: false,
                       hasMagnitude: exponent > 0, unit: unit, qualifier: qualifier)
+    }
+
+    /// A unit split by its qualifier (3个多小时, 4个多月): the whole unit, the qualifier, and how far
+    /// the rest of it reaches past `index`.
+    private static func splitUnit(after unitID: Int, in text: ScalarText, at index: Int)
+        -> (unit: String, qualifier: String, length: Int)? {
+        guard let inner = FigureWords.innerQualifiers.match(in: text, at: index),
+              let rest = FigureWords.units.match(in: text, at: index + inner.length)
+        else { return nil }
+        let whole = FigureWords.units.words[unitID] + FigureWords.units.words[rest.id]
+        guard FigureWords.unitSet.contains(whole) else { return nil }
+        return (whole, FigureWords.innerQualifiers.words[inner.id], inner.length + rest.length)
     }
 
     /// The digits in `range` (thousands commas skipped) times ten to `exponent`, correctly rounded:

@@ -15,6 +15,8 @@ enum FigureWords {
         "分钟", "岁", "篇", "册", "轮", "组", "笔", "起", "宗", "例", "剂", "枚", "颗", "粒", "口", "床",
     ])
 
+    static let unitSet = Set(units.words)
+
     /// What may follow a unit after a slash (只/天, 元/吨).
     static let perUnits = WordTable(["天", "日", "年", "月", "人", "次", "吨", "小时", "台", "件", "平方米"])
 

@@ -39,6 +39,8 @@ struct FactsQuantityTests {
                  Fact(kind: .quantity, text: "逾3000万元", offset: 2, value: 30_000_000, unit: "元", qualifier: "逾")),
         FactCase("a minus sign", "利润-3.5亿元",
                  Fact(kind: .quantity, text: "-3.5亿元", offset: 2, value: -350_000_000, unit: "元")),
+        FactCase("a qualifier inside the unit", "讨论进行了三个多小时",
+                 Fact(kind: .quantity, text: "三个多小时", offset: 5, value: 3, unit: "个小时", qualifier: "多")),
         FactCase("a zero inside a Chinese numeral", "一千零五家",
                  Fact(kind: .quantity, text: "一千零五家", offset: 0, value: 1005, unit: "家")),
     ]
