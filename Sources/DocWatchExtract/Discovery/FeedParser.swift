@@ -88,7 +88,7 @@ public enum FeedParser {
     }
 
     private static func isAlternate(_ link: XMLTreeElement) -> Bool {
-        guard let rel = link.attributes["rel"]?.trimmingCharacters(in: .whitespaces).lowercased(), !rel.isEmpty else {
+        guard let rel = link.attributes["rel"].map(TextScan.trimmed)?.lowercased(), !rel.isEmpty else {
             return true
         }
         return rel == "alternate"
@@ -97,7 +97,7 @@ public enum FeedParser {
     /// The text of a title element, markup stripped (Atom `type="html"`, escaped tags in RSS), white space folded.
     static func title(_ element: XMLTreeElement) -> String? {
         guard let text = element.trimmedText else { return nil }
-        if text.contains("<") || text.contains("&") || element.attributes["type"] == "html" {
+        if TextScan.contains(text, ascii: "<") || TextScan.contains(text, ascii: "&") || element.attributes["type"] == "html" {
             return AnchorText.folded(HTMLParser.parse(text).textContent)
         }
         return AnchorText.folded(text)

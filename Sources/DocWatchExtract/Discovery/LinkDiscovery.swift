@@ -25,10 +25,11 @@ public enum LinkDiscovery {
         var links: [DiscoveredLink] = []
         var position: [String: Int] = [:]
         for anchor in root.all("a") {
-            guard let href = anchor["href"], let url = LinkResolver.canonical(href, against: base) else { continue }
-            guard url != pageKey, filter.accepts(url), !pagination.isPage(url) else { continue }
+            guard let href = anchor["href"], !navigation.contains(anchor) else { continue }
             let text = AnchorText.of(anchor)
-            if Pagination.isPagerLabel(text) || navigation.contains(anchor) { continue }
+            guard !Pagination.isPagerLabel(text), let url = LinkResolver.canonical(href, against: base) else { continue }
+            guard url != pageKey, let parts = URLComponents(string: url), filter.accepts(url, parts), !pagination.isPage(parts)
+            else { continue }
             if let index = position[url] {
                 if links[index].title == nil { links[index].title = text }
                 continue
@@ -59,8 +60,7 @@ enum AnchorText {
     }
 
     static func folded(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        TextScan.folded(text)
     }
 
     private static func isTruncated(_ text: String) -> Bool {

@@ -27,11 +27,16 @@ public struct LinkFilter: Sendable {
 
     /// Whether the canonical absolute `url` is a document of the source.
     public func accepts(_ url: String) -> Bool {
+        accepts(url, URLComponents(string: url))
+    }
+
+    /// `accepts` for a URL whose components the caller has already parsed.
+    func accepts(_ url: String, _ components: URLComponents?) -> Bool {
         if let pattern {
             let range = NSRange(url.startIndex..., in: url)
             return pattern.firstMatch(in: url, range: range) != nil
         }
-        guard let components = URLComponents(string: url), components.host?.lowercased() == host else { return false }
+        guard let components, components.host?.lowercased() == host else { return false }
         guard let directory else { return true }
         let path = components.percentEncodedPath
         return path.count > directory.count && path.hasPrefix(directory)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises site furniture on a list page: navigation bars, headers, footers, menus,
 /// breadcrumbs (当前位置 blocks) and pagers, whose links are never articles.
 ///
@@ -61,7 +63,8 @@ struct NavigationBlocks {
 
     static func isBreadcrumb(_ element: HTMLNode) -> Bool {
         guard let text = boundedText(element, limit: breadcrumbMaxLength) else { return false }
-        return breadcrumbLabels.contains { text.contains($0) }
+        // A byte search: Foundation's `contains` folds character clusters and costs far more.
+        return text.withCString { haystack in breadcrumbLabels.contains { strstr(haystack, $0) != nil } }
     }
 
     /// The text below `element`, or `nil` once it grows past `limit` characters.

@@ -71,7 +71,7 @@ public enum SitemapParser {
     private static func plainText(_ bytes: [UInt8], base: URL, filter: LinkFilter) -> Sitemap {
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
         let pages = lines.compactMap { line -> DiscoveredLink? in
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = TextScan.trimmed(String(line))
             guard text.lowercased().hasPrefix("http"), let url = LinkResolver.canonical(text, against: base) else { return nil }
             return DiscoveredLink(url: url)
         }

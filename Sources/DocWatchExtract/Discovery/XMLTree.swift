@@ -33,7 +33,7 @@ struct XMLTreeElement {
 
     /// `textContent` trimmed; `nil` when nothing is left.
     var trimmedText: String? {
-        let text = textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextScan.trimmed(textContent)
         return text.isEmpty ? nil : text
     }
 }
