@@ -63,8 +63,7 @@ public enum SitemapParser {
 
     /// A body whose first visible character is not `<` (a BOM and white space skipped).
     private static func isPlainText(_ bytes: [UInt8]) -> Bool {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        guard let first = TextScan.firstVisibleByte(bytes) else { return false }
         return first != UInt8(ascii: "<")
     }
 
