@@ -16,7 +16,7 @@ public struct LinkFilter: Sendable {
             do {
                 pattern = try NSRegularExpression(pattern: follow)
             } catch {
-                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(error))
+                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(follow))
             }
         } else {
             pattern = nil
@@ -49,9 +49,14 @@ public struct LinkFilter: Sendable {
         return String(path[...slash])
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let detail = nsError.userInfo["NSInvalidValue"] as? String { return "cannot compile \(detail)" }
-        return "not a valid regular expression (\(nsError.localizedDescription))"
+    /// What is wrong with `pattern`: Foundation's error names nothing, Swift's regex parser says
+    /// what it expected (`expected ')'`), and the two dialects agree on what such mistakes are.
+    private static func reason(_ pattern: String) -> String {
+        do {
+            _ = try Regex(pattern)
+            return "ICU cannot compile it"
+        } catch {
+            return "\(error)"
+        }
     }
 }

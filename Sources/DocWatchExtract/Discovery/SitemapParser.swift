@@ -14,6 +14,7 @@ public struct Sitemap: Sendable, Equatable {
     /// `loc` + `lastmod` of each child sitemap of an index (never filtered: they are not documents).
     public var sitemaps: [DiscoveredLink]
 
+    /// A sitemap of `kind` listing `pages` or child `sitemaps`.
     public init(kind: Kind, pages: [DiscoveredLink] = [], sitemaps: [DiscoveredLink] = []) {
         self.kind = kind
         self.pages = pages
