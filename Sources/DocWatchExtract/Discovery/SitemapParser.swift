@@ -22,8 +22,8 @@ public struct Sitemap: Sendable, Equatable {
     }
 }
 
-/// Reads XML sitemaps (`urlset` and `sitemapindex`, plain or gzipped) and plain-text sitemaps
-/// (one URL a line).
+/// Reads XML sitemaps (`urlset` and `sitemapindex`, plain or gzipped; news sitemaps give titles)
+/// and plain-text sitemaps (one URL a line).
 ///
 /// Pages are kept when they match `follow` or, without one, when they are on the sitemap's host.
 public enum SitemapParser {
@@ -58,7 +58,11 @@ public enum SitemapParser {
         elements.compactMap { element -> DiscoveredLink? in
             guard let loc = element.child("loc")?.trimmedText, let url = LinkResolver.canonical(loc, against: element.base ?? base)
             else { return nil }
-            return DiscoveredLink(url: url, updated: element.child("lastmod")?.trimmedText)
+            let news = element.child("news")  // Google News sitemaps: <news:news><news:title>, <news:publication_date>
+            return DiscoveredLink(
+                url: url, title: news?.child("title")?.trimmedText,
+                updated: element.child("lastmod")?.trimmedText ?? news?.child("publication_date")?.trimmedText
+            )
         }.uniqued()
     }
 
