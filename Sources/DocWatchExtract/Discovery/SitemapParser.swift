@@ -56,7 +56,8 @@ public enum SitemapParser {
 
     private static func entries(_ elements: [XMLTreeElement], base: URL) -> [DiscoveredLink] {
         elements.compactMap { element -> DiscoveredLink? in
-            guard let loc = element.child("loc")?.trimmedText, let url = LinkResolver.canonical(loc, against: element.base ?? base)
+            guard let loc = element.child("loc")?.trimmedText,
+                  let url = LinkResolver.canonical(loc, against: element.base ?? base)
             else { return nil }
             let news = element.child("news")  // Google News sitemaps: <news:news><news:title>, <news:publication_date>
             return DiscoveredLink(
@@ -76,7 +77,8 @@ public enum SitemapParser {
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
         let pages = lines.compactMap { line -> DiscoveredLink? in
             let text = TextScan.trimmed(String(line))
-            guard text.lowercased().hasPrefix("http"), let url = LinkResolver.canonical(text, against: base) else { return nil }
+            guard text.lowercased().hasPrefix("http") else { return nil }
+            guard let url = LinkResolver.canonical(text, against: base) else { return nil }
             return DiscoveredLink(url: url)
         }
         return Sitemap(kind: .urlset, pages: pages.uniqued().filter { filter.accepts($0.url) })
