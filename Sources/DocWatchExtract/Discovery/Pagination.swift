@@ -14,13 +14,13 @@ struct Pagination {
         stem = Self.split(name)?.stem ?? (name.isEmpty ? "index" : name)
     }
 
-    /// Whether `url` is another page of this list (`index.html`, `index_3.html` beside the list page).
+    /// Whether `url` is another page of this list (`index.html`, `index_3.html` or the directory itself).
     func isPage(_ components: URLComponents) -> Bool {
         guard components.host?.lowercased() == host else { return false }
         let path = components.percentEncodedPath
         guard path.hasPrefix(directory) else { return false }
         let name = String(path.dropFirst(directory.count))
-        return Self.split(name)?.stem == stem
+        return name.isEmpty || Self.split(name)?.stem == stem  // the directory itself serves the first page
     }
 
     /// `name` as `stem[_number].extension`: `index_3.html` → ("index", 3, "html").

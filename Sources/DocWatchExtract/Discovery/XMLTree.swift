@@ -68,9 +68,12 @@ enum XMLTree {
         let flags = encoding == nil ? options & ~Int32(XML_PARSE_IGNORE_ENC.rawValue) : options
         let firstError = XMLFirstError()
         firstError.install(on: context)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), url, encoding, flags)
+        // libxml2 holds an unretained pointer to the recorder: keep it alive for the whole parse.
+        let document = withExtendedLifetime(firstError) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), url, encoding, flags)
+                }
             }
         }
         guard let document else {

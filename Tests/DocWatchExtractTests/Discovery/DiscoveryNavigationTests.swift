@@ -44,7 +44,7 @@ struct DiscoveryNavigationTests {
     func pagerLinks() throws {
         let html = """
         <div><a href="art/t1.html">文章</a> <a href="index_1.html">下一页</a> <a href="list_9.html">9</a>
-        <a href="list_10.html">[末页]</a> <a href="t2.html">next &raquo;</a></div>
+        <a href="list_10.html">[末页]</a> <a href="t2.html">next &raquo;</a> <a href="./">本栏目</a> <a href="index_7.html">七</a></div>
         """
         let links = try LinkDiscovery.articleLinks(html: html, pageURL: "https://www.gd.gov.cn/zwgk/index.html", follow: "html$")
         #expect(links.map(\.url) == ["https://www.gd.gov.cn/zwgk/art/t1.html"])
