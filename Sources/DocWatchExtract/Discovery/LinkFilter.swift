@@ -16,7 +16,7 @@ public struct LinkFilter: Sendable {
             do {
                 pattern = try NSRegularExpression(pattern: follow)
             } catch {
-                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(error))
+                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(follow))
             }
         } else {
             pattern = nil
@@ -27,11 +27,16 @@ public struct LinkFilter: Sendable {
 
     /// Whether the canonical absolute `url` is a document of the source.
     public func accepts(_ url: String) -> Bool {
+        accepts(url, URLComponents(string: url))
+    }
+
+    /// `accepts` for a URL whose components the caller has already parsed.
+    func accepts(_ url: String, _ components: URLComponents?) -> Bool {
         if let pattern {
             let range = NSRange(url.startIndex..., in: url)
             return pattern.firstMatch(in: url, range: range) != nil
         }
-        guard let components = URLComponents(string: url), components.host?.lowercased() == host else { return false }
+        guard let components, components.host?.lowercased() == host else { return false }
         guard let directory else { return true }
         let path = components.percentEncodedPath
         return path.count > directory.count && path.hasPrefix(directory)
@@ -44,9 +49,14 @@ public struct LinkFilter: Sendable {
         return String(path[...slash])
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let detail = nsError.userInfo["NSInvalidValue"] as? String { return "cannot compile \(detail)" }
-        return "not a valid regular expression (\(nsError.localizedDescription))"
+    /// What is wrong with `pattern`: Foundation's error names nothing, Swift's regex parser says
+    /// what it expected (`expected ')'`), and the two dialects agree on what such mistakes are.
+    private static func reason(_ pattern: String) -> String {
+        do {
+            _ = try Regex(pattern)
+            return "ICU cannot compile it"
+        } catch {
+            return "\(error)"
+        }
     }
 }

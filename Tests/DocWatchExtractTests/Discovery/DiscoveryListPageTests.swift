@@ -76,7 +76,7 @@ struct DiscoveryListPageTests {
             _ = try LinkDiscovery.articleLinks(html: listPage, pageURL: listPageURL, follow: "art_([0-9]+.html")
         } throws: { error in
             guard let error = error as? DiscoveryError, case .invalidFollowPattern(let pattern, _) = error else { return false }
-            return pattern == "art_([0-9]+.html" && error.description.contains("invalid follow pattern 'art_([0-9]+.html'")
+            return pattern == "art_([0-9]+.html" && error.description == "invalid follow pattern 'art_([0-9]+.html': expected ')'"
         }
     }
 
