@@ -7,10 +7,14 @@ public struct ExtractionOptions: Sendable {
     public var timeZone: TimeZone
     /// Whether to find facts in the text (they cost time; `extract --no-facts` turns them off).
     public var facts: Bool
+    /// Whether to fill `titleSimplified`/`textSimplified` with OpenCC (the pipeline needs them;
+    /// `docwatch extract` does not print them and skips the cost).
+    public var simplify: Bool
 
-    public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, facts: Bool = true) {
+    public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, facts: Bool = true, simplify: Bool = true) {
         self.timeZone = timeZone
         self.facts = facts
+        self.simplify = simplify
     }
 }
 
@@ -24,20 +28,26 @@ public struct Extractor: Sendable {
 
     /// Extracts the document from `html`; `url` resolves relative links and feeds URL date hints.
     public func extract(html: String, url: String?) -> ExtractedDocument {
-        let root = HTMLParser.parse(html)
-        let title = root.first("h1")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-            ?? root.first("title")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var paragraphs: [String] = []
-        for p in (root.first("body") ?? root).all("p") {
-            let line = p.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !line.isEmpty { paragraphs.append(line) }
-        }
-        let text = paragraphs.joined(separator: "\n")
-        let normalizer = ScriptNormalizer.shared
+        let page = ParsedPage(html: html)
+        let headline = TitleFinder(titleTag: page.titleTag, meta: page.meta).headline(in: page.body)
+        let content = MainContent(body: page.body, stats: page.stats, headline: headline.text)
+        let metadata = MetadataReader(page: page, headline: headline, content: content, url: url)
+        let text = content.lines.joined(separator: "\n")
+        let title = headline.text
+        let normalizer = options.simplify ? ScriptNormalizer.shared : nil
         return ExtractedDocument(
-            title: title, script: "zh-Hans", text: text,
+            title: title,
+            published: metadata.published?.iso8601(in: options.timeZone),
+            authors: metadata.authors,
+            editor: metadata.editor,
+            source: metadata.source,
+            siteName: metadata.siteName,
+            script: ScriptDetector.script(of: title + text, fallback: page.language),
+            text: text,
             facts: options.facts ? FactExtractor().facts(in: text) : [],
-            titleSimplified: normalizer.toSimplified(title), textSimplified: normalizer.toSimplified(text)
+            links: BodyLinks.links(in: content.node, base: url),
+            titleSimplified: normalizer?.toSimplified(title),
+            textSimplified: normalizer?.toSimplified(text)
         )
     }
 }

@@ -7,7 +7,7 @@ import Logging
 /// Every HTTP status is a response; only transfer failures throw (`FetchError`). Call `shutdown()`
 /// to cancel in-flight fetches and stop the thread; `deinit` does it too.
 public final class CurlFetcher: PageFetching {
-    private let loop: CurlMultiLoop
+    let loop: CurlMultiLoop
 
     /// Starts the loop thread. Throws when libcurl cannot be initialised.
     public init(
@@ -24,9 +24,7 @@ public final class CurlFetcher: PageFetching {
 
     /// GETs `request.url`, conditionally when it carries validators; the body comes back decoded.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
-        guard let url = CurlURL(request.url) else { throw FetchError.invalidURL(request.url) }
-        guard url.isHTTP else { throw FetchError.protocolNotAllowed(request.url) }
-        let job = FetchJob(request: request, host: url.host)
+        let job = FetchJob(request: request, host: try CurlURL.host(of: request.url))
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 job.attach(continuation)

@@ -109,7 +109,12 @@ final class CurlMultiLoop: @unchecked Sendable {
         gate.forgetIdleHosts(now: instant)
         var wakeAt: TimeInterval?
         var stillWaiting: [FetchJob] = []
-        for job in waiting where !job.isFinished {
+        for (index, job) in waiting.enumerated() where !job.isFinished {
+            // With every slot taken nothing else can start: keep the rest in order.
+            guard gate.running < gate.concurrency else {
+                stillWaiting.append(contentsOf: waiting[index...].filter { !$0.isFinished })
+                break
+            }
             switch gate.admit(host: job.host, now: instant) {
             case .start:
                 begin(job)

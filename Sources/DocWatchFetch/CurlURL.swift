@@ -1,28 +1,21 @@
 import CCurl
+import DocWatchCore
 
-/// The parts of a URL the fetcher checks before a transfer, parsed by libcurl's own URL parser so
-/// the verdict matches what the transfer would do.
-struct CurlURL: Equatable, Sendable {
-    /// Lower-cased scheme, e.g. `https`.
-    let scheme: String
-    /// Lower-cased host name (IDN hosts as given), the key the host gate counts.
-    let host: String
-
-    /// Parses `text`; nil when libcurl cannot make a URL with a host of it.
-    init?(_ text: String) {
-        guard let handle = curl_url() else { return nil }
+/// Checks a URL before a transfer with libcurl's own URL parser, so the verdict matches what the
+/// transfer would do.
+enum CurlURL {
+    /// The lower-cased host of an http or https URL, the key the host gate counts.
+    static func host(of text: String) throws(FetchError) -> String {
+        guard let handle = curl_url() else { throw .invalidURL(text) }
         defer { curl_url_cleanup(handle) }
-        let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
-        guard curl_url_set(handle, CURLUPART_URL, text, flags) == CURLUE_OK,
-              let scheme = Self.part(CURLUPART_SCHEME, of: handle),
-              let host = Self.part(CURLUPART_HOST, of: handle), !host.isEmpty
-        else { return nil }
-        self.scheme = scheme.lowercased()
-        self.host = host.lowercased()
+        // Accept any scheme here, so a scheme we refuse is reported as refused, not as malformed.
+        guard curl_url_set(handle, CURLUPART_URL, text, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK,
+              let scheme = part(CURLUPART_SCHEME, of: handle)?.lowercased()
+        else { throw .invalidURL(text) }
+        guard scheme == "http" || scheme == "https" else { throw .protocolNotAllowed(text) }
+        guard let host = part(CURLUPART_HOST, of: handle), !host.isEmpty else { throw .invalidURL(text) }
+        return host.lowercased()
     }
-
-    /// Whether the fetcher may fetch it at all.
-    var isHTTP: Bool { scheme == "http" || scheme == "https" }
 
     private static func part(_ part: CURLUPart, of handle: OpaquePointer) -> String? {
         var value: UnsafeMutablePointer<CChar>?

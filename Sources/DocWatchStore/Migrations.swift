@@ -121,6 +121,20 @@ enum Migrations {
                 CREATE VIRTUAL TABLE document_fts USING fts5(title, body, tokenize = 'unicode61');
                 """)
         }
+        migrator.registerMigration("v2: listing pages, feeds and sitemaps with their validators") { db in
+            try db.execute(sql: """
+                CREATE TABLE listing (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    source TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    raw_hash TEXT,
+                    fetched_at DATETIME NOT NULL,
+                    links INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX document_by_last_seen ON document(source, last_seen);
+                """)
+        }
         return migrator
     }
 }

@@ -1,8 +1,62 @@
 import ArgumentParser
+import DocWatchCore
+import DocWatchExtract
+import DocWatchFetch
+import Foundation
 
 /// `docwatch extract`: extraction only, no storage.
-struct ExtractCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "Extract documents from HTML files, without storing them.")
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract documents from HTML files, without storing them.",
+        discussion: "Prints one line per file: an aligned summary, or with --json one JSON object. Exits 66 when a file cannot be read."
+    )
 
-    func run() async throws {}
+    @Flag(help: "Print one JSON object a line: the extraction fields plus `file`.")
+    var json = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the files were fetched from: resolves relative links and gives URL date hints.", valueName: "URL"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("The zone of page dates that name none (an IANA name).", valueName: "ZONE"))
+    var timezone = "Asia/Shanghai"
+
+    @Option(help: ArgumentHelp("Decode every file with this charset instead of detecting it.", valueName: "CHARSET"))
+    var charset: String?
+
+    @Flag(name: .customLong("no-facts"), help: "Do not look for facts (figures, document numbers, citations) in the text.")
+    var noFacts = false
+
+    @Argument(help: ArgumentHelp("HTML files to extract; `-` reads standard input.", valueName: "FILE"))
+    var files: [String]
+
+    func validate() throws {
+        guard TimeZone(identifier: timezone) != nil else { throw ValidationError("unknown time zone '\(timezone)'") }
+        if files.isEmpty { throw ValidationError("name at least one FILE (or - for standard input)") }
+    }
+
+    func run() throws {
+        guard let zone = TimeZone(identifier: timezone) else { throw ExitCode(64) }
+        let extractor = Extractor(options: ExtractionOptions(timeZone: zone, facts: !noFacts, simplify: false))
+        let printer = ExtractionPrinter(json: json)
+        var failed = false
+        for file in files {
+            guard let bytes = Self.read(file) else {
+                FileHandle.standardError.write(Data("docwatch extract: cannot read \(file)\n".utf8))
+                failed = true
+                continue
+            }
+            let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: charset)
+            let document = extractor.extract(html: decoded.text, url: baseURL)
+            printer.print(document, file: file)
+        }
+        printer.finish()
+        if failed { throw ExitCode(66) }
+    }
+
+    /// The bytes of a file, or of standard input for `-`; nil when it cannot be read.
+    private static func read(_ file: String) -> [UInt8]? {
+        if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        return FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+    }
 }

@@ -22,6 +22,7 @@ struct FetchCommand: AsyncParsableCommand {
     var url: String?
 
     func run() async throws {
+        CommandLogging.bootstrap()
         try await Terminal.run {
             let configuration = try global.loadConfiguration()
             let targets = try selectSources(configuration)

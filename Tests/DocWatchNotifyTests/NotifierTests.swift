@@ -99,7 +99,7 @@ struct NotifierTests {
         let space = try Workspace()
         try space.store("https://a.example/1", "一")
         let blocker = space.directory.appendingPathComponent("not-a-dir")
-        FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
         #expect(throws: NotifyError.self) { try Notifier(database: space.database, logDir: blocker.path + "/log").drain() }
         #expect(try space.database.pendingEvents().count == 1)
     }

@@ -25,7 +25,10 @@ public enum DocWatchProcess {
     }
 
     /// Runs `docwatch ARGUMENTS…` to completion with `environment` added to a minimal one.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    ///
+    /// Waits without blocking a thread of the concurrency pool, so an in-process test server keeps
+    /// answering while the child runs.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -44,10 +47,13 @@ public enum DocWatchProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let exited = AsyncStream<Void> { continuation in
+            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
+        }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        for await _ in exited { break }
         try out.close()
         try err.close()
         let stdoutBytes = try Data(contentsOf: outURL), stderrBytes = try Data(contentsOf: errURL)

@@ -12,7 +12,13 @@ public final class HTMLNode: @unchecked Sendable {
     /// Text content of a text node; empty for elements.
     public let text: String
     public internal(set) var children: [HTMLNode] = []
-    public internal(set) weak var parent: HTMLNode?
+    /// Position in document order (the root is 0), so per-node tables can be arrays.
+    var index = 0
+    /// On the root: how many nodes the tree holds (every `index` is below it).
+    var nodeCount = 1
+    /// The enclosing element. Not retained (a weak reference costs a side table per node): valid
+    /// while the tree's root is alive, which every caller that walks up from a node ensures.
+    public internal(set) unowned(unsafe) var parent: HTMLNode?
 
     init(element name: String, attributes: [String: String]) {
         self.kind = .element

@@ -14,38 +14,47 @@ public enum HTMLParser {
         let root = HTMLNode(element: "#document", attributes: [:])
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        var utf8 = Array(html.utf8)
-        if utf8.isEmpty { return root }
-        let document = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        var source = html
+        let document = source.withUTF8 { buffer -> htmlDocPtr? in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
         guard let document else { return root }
         defer { xmlFreeDoc(document) }
+        var counter = 1
         var child = document.pointee.children
         while let node = child {
-            copy(node, into: root)
+            copy(node, into: root, counter: &counter)
             child = node.pointee.next
         }
+        root.nodeCount = counter
         return root
     }
 
-    private static func copy(_ node: xmlNodePtr, into parent: HTMLNode) {
+    /// Copies `node` and its subtree below `parent`, numbering nodes in document order.
+    private static func copy(_ node: xmlNodePtr, into parent: HTMLNode, counter: inout Int) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            let name = String(cString: node.pointee.name).lowercased()
+            // libxml2's HTML parser already lower-cases element and attribute names.
+            let name = String(cString: node.pointee.name)
             if droppedElements.contains(name) { return }
             let element = HTMLNode(element: name, attributes: attributes(of: node))
+            element.index = counter
+            counter += 1
             parent.append(element)
             var child = node.pointee.children
             while let next = child {
-                copy(next, into: element)
+                copy(next, into: element, counter: &counter)
                 child = next.pointee.next
             }
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let content = node.pointee.content else { return }
-            parent.append(HTMLNode(text: String(cString: content)))
+            let text = HTMLNode(text: String(cString: content))
+            text.index = counter
+            counter += 1
+            parent.append(text)
         default:
             return
         }
@@ -55,8 +64,11 @@ public enum HTMLParser {
         var result: [String: String] = [:]
         var attribute = node.pointee.properties
         while let current = attribute {
-            let name = String(cString: current.pointee.name).lowercased()
-            if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+            let name = String(cString: current.pointee.name)
+            if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+               let content = text.pointee.content {
+                result[name] = String(cString: content)
+            } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
                 result[name] = String(cString: value)
                 docwatch_xml_free(value)
             } else {

@@ -1,0 +1,23 @@
+/// Lines of rendered text that are site furniture whatever block they sit in: breadcrumbs,
+/// pagers, share prompts, disclaimers, editor lines, ICP and copyright footers.
+enum FurnitureLines {
+    /// Line starts that mark furniture (Simplified and Traditional).
+    static let prefixes = [
+        "当前位置", "當前位置", "您当前的位置", "您當前的位置", "您的位置", "您现在的位置", "您現在的位置", "现在位置", "所在位置",
+        "上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到", "分享至", "分享：", "责任编辑", "責任編輯", "责编",
+        "責編", "特别声明", "特別聲明", "免责声明", "免責聲明", "版权声明", "版權聲明", "相关新闻", "相關新聞", "相关阅读",
+        "相關閱讀", "相关文章", "相關文章", "热点排行", "熱點排行", "热门资讯", "熱門資訊", "推荐阅读", "推薦閱讀", "扫一扫",
+        "掃一掃", "标签：", "標簽：", "标签:", "关键词：", "關鍵詞：", "打印本页", "打印本頁", "【打印", "【关闭", "[打印",
+        "字号", "字體", "字体", "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "版權所有",
+    ]
+
+    /// Fragments that make any short line furniture.
+    static let fragments = ["ICP备", "ICP備", "ICP证", "版权所有", "版權所有", "公网安备", "公網安備", "未经授权", "未經授權"]
+
+    /// Whether a rendered line is furniture.
+    static func isFurniture(_ line: String) -> Bool {
+        if prefixes.contains(where: { line.hasPrefix($0) }) { return true }
+        if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
+        return false
+    }
+}

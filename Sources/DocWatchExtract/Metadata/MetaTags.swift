@@ -1,0 +1,31 @@
+/// The `<meta>` tags of a page, by lower-cased `name`, `property`, `itemprop` or `http-equiv`.
+struct MetaTags {
+    private var values: [String: String] = [:]
+
+    init(root: HTMLNode) {
+        for meta in root.all("meta") {
+            guard let content = meta["content"]?.spaceFolded, !content.isEmpty else { continue }
+            for attribute in ["name", "property", "itemprop", "http-equiv"] {
+                if let key = meta[attribute]?.lowercased(), values[key] == nil { values[key] = content }
+            }
+        }
+    }
+
+    /// The first non-empty value among `keys` (lower-case), in the order given.
+    func first(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = values[key] { return value }
+        }
+        return nil
+    }
+
+    static let titleKeys = ["articletitle", "og:title", "twitter:title"]
+    static let publishedKeys = [
+        "pubdate", "publishdate", "publish_date", "publishtime", "publish-time", "article:published_time",
+        "og:release_date", "datepublished", "dc.date.issued", "dc.date", "firstpublishedtime", "weibo:article:create_at",
+        "og:article:published_time", "article:published", "publication_date", "sailthru.date", "created",
+    ]
+    static let sourceKeys = ["contentsource", "source", "og:article:source", "article:source"]
+    static let siteNameKeys = ["sitename", "og:site_name", "site_name", "application-name"]
+    static let authorKeys = ["author", "article:author", "og:article:author", "dc.creator"]
+}

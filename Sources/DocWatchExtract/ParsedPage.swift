@@ -1,0 +1,24 @@
+/// One parsed page and the views of it the extractor's stages share.
+struct ParsedPage {
+    let html: String
+    let root: HTMLNode
+    let body: HTMLNode
+    let meta: MetaTags
+    let stats: PageStats
+    let runs: PageRuns
+    /// `<title>`, whitespace folded.
+    let titleTag: String
+
+    init(html: String) {
+        self.html = html
+        root = HTMLParser.parse(html)
+        body = root.first("body") ?? root
+        meta = MetaTags(root: root)
+        stats = PageStats(root: body, count: root.nodeCount)
+        runs = PageRuns(root: body, count: root.nodeCount)
+        titleTag = (root.first("title")?.textContent ?? "").spaceFolded
+    }
+
+    /// `lang` of `<html>`, if any.
+    var language: String? { root.first("html")?["lang"] }
+}

@@ -1,0 +1,61 @@
+/// Cheap per-scalar tests the extractor's scoring and parsing use.
+enum CharacterClass {
+    /// CJK ideographs (BMP blocks and Extension A; the rest are rare on these sites).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+    }
+
+    /// Punctuation that ends or splits Chinese clauses: ，。；：、！？ and their kin.
+    static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0x3001, 0xFF01, 0xFF1F, 0x201C, 0x201D: return true
+        default: return false
+        }
+    }
+
+    /// Whitespace, including the ideographic space and no-break spaces Chinese pages indent with.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value)
+    }
+}
+
+extension StringProtocol {
+    /// The text with leading and trailing whitespace (including U+3000 and U+00A0) removed.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) }) ?? first
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The text with every run of whitespace folded to one ASCII space, trimmed.
+    var spaceFolded: String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if CharacterClass.isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The text with all whitespace removed: how titles and names are compared.
+    var withoutSpaces: String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !CharacterClass.isSpace(scalar) { out.append(scalar) }
+        return String(out)
+    }
+}

@@ -1,0 +1,44 @@
+import DocWatchCore
+import DocWatchFetch
+import DocWatchTestSupport
+import Foundation
+
+/// Settings for loopback tests: no host delay, generous caps, short timeouts.
+func loopbackSettings(_ adjust: (inout HTTPSettings) -> Void = { _ in }) -> HTTPSettings {
+    var settings = HTTPSettings()
+    settings.concurrency = 16
+    settings.perHost = 16
+    settings.hostDelay = 0
+    settings.timeout = 10
+    settings.connectTimeout = 5
+    adjust(&settings)
+    return settings
+}
+
+/// A fetcher and a fresh server, both ended when `body` returns.
+func withFetcher<T>(
+    _ adjust: (inout HTTPSettings) -> Void = { _ in },
+    _ body: (CurlFetcher, TestHTTPServer) async throws -> T
+) async throws -> T {
+    let server = try await TestHTTPServer.start()
+    let fetcher = try CurlFetcher(settings: loopbackSettings(adjust), userAgent: "docwatch-test/1.0")
+    do {
+        let result = try await body(fetcher, server)
+        fetcher.shutdown()
+        await server.stop()
+        return result
+    } catch {
+        fetcher.shutdown()
+        await server.stop()
+        throw error
+    }
+}
+
+/// Waits (polling, bounded to about ten seconds) until `condition` holds; false if it never did.
+func eventually(_ condition: () -> Bool) async throws -> Bool {
+    for _ in 0..<1000 {
+        if condition() { return true }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    return condition()
+}
