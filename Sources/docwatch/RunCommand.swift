@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocWatchDaemon
+import Foundation
 import Logging
 
 /// `docwatch run`: the polling daemon, in the foreground, for systemd (`Type=notify`).
@@ -20,14 +21,14 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Least level logged: trace, debug, info, notice, warning, error or critical.", valueName: "level"))
-    var logLevel: String = "info"
+    @Option(name: .long, help: ArgumentHelp("Least level logged: trace, debug, info, notice, warning, error or critical (default: $DOCWATCH_LOG_LEVEL, else info).", valueName: "level"))
+    var logLevel: String?
 
     @Option(name: .long, help: ArgumentHelp("Seconds polls in flight may run on after SIGTERM before they are cancelled.", valueName: "seconds"))
     var shutdownGrace: Double = 10
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("'\(logLevel)' is not a log level (trace, debug, info, notice, warning, error, critical)")
         }
         guard shutdownGrace >= 0, shutdownGrace.isFinite else { throw ValidationError("--shutdown-grace must be 0 or more seconds") }
@@ -35,7 +36,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
-            LineLogHandler.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
+            let fromEnvironment = ProcessInfo.processInfo.environment["DOCWATCH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+            LineLogHandler.bootstrap(level: logLevel.flatMap(Logger.Level.init(rawValue:)) ?? fromEnvironment ?? .info)
             do {
                 try await Daemon(explicitConfigPath: global.config, shutdownGrace: shutdownGrace).run()
             } catch let error as DaemonError {
