@@ -9,6 +9,7 @@ struct DocWatch: AsyncParsableCommand {
         subcommands: [
             FetchCommand.self, ExtractCommand.self, LogCommand.self, ChangesCommand.self, QueryCommand.self,
             ShowCommand.self, DiffCommand.self, SourcesCommand.self, CheckConfigCommand.self,
+            RunCommand.self,
         ]
     )
 }

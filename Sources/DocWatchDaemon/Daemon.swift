@@ -1,0 +1,113 @@
+import DocWatchConfig
+import DocWatchCore
+import DocWatchNotify
+import DocWatchStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `docwatch run`: loads the config, opens the database and runs the services until SIGTERM or SIGINT.
+///
+/// Services, in start order (graceful shutdown runs in reverse): watchdog, outbox drain, scheduler,
+/// fetch-log pruner, SIGHUP reload, readiness. So on SIGTERM systemd hears `STOPPING=1` first, reloads
+/// stop, the scheduler finishes or cancels its polls, the outbox is drained once more, and the watchdog
+/// is fed to the end.
+public struct Daemon: Sendable {
+    public var explicitConfigPath: String?
+    public var environment: [String: String]
+    /// How long in-flight polls may run on after SIGTERM before they are cancelled.
+    public var shutdownGrace: TimeInterval
+    public var clock: any WallClock
+
+    public init(
+        explicitConfigPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        shutdownGrace: TimeInterval = 10, clock: any WallClock = SystemClock()
+    ) {
+        self.explicitConfigPath = explicitConfigPath
+        self.environment = environment
+        self.shutdownGrace = shutdownGrace
+        self.clock = clock
+    }
+
+    /// Runs until a graceful shutdown has finished; throws only for what stops it from starting.
+    public func run() async throws(DaemonError) {
+        let logger = Logger(label: "docwatch")
+        let loader = ConfigLoader(environment: environment)
+        let configuration: Configuration
+        do {
+            configuration = try loader.load(explicit: explicitConfigPath)
+        } catch {
+            throw .config(error.description)
+        }
+        let database: DocWatchDatabase
+        let stored: [String: SourceSchedule]
+        do {
+            database = try DocWatchDatabase.open(path: configuration.database)
+            try database.syncSources(configuration.sources)
+            stored = try database.storedSchedules()
+        } catch {
+            throw .io(error.description)
+        }
+        let factory = PipelineFactory(database: database, clock: clock)
+        let pipeline: IngestPipeline
+        do {
+            pipeline = try factory.make(configuration)
+        } catch {
+            throw .io("cannot start libcurl: \(error.description)")
+        }
+        defer { factory.shutdown() }
+
+        let systemd = SystemdNotifier(environment: environment)
+        let drain = OutboxDrainService(notifier: Notifier(database: database, logDir: configuration.logDir), clock: clock)
+        let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
+        let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
+                                      shutdownGrace: shutdownGrace, systemd: systemd, onEvents: { drain.poke() })
+        let status: @Sendable () async -> String = { await scheduler.statusLine }
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        var services: [any Service] = []
+        if let interval = SystemdNotifier.watchdogInterval(environment: environment) {
+            services.append(WatchdogService(systemd: systemd, interval: interval, status: status))
+        }
+        services += [
+            drain,
+            scheduler,
+            FetchLogPruner(database: database, keep: { await scheduler.configuration.keepFetchLog }, clock: clock),
+            ReloadService(signals: hangups, loader: loader, explicitPath: explicitConfigPath, scheduler: scheduler,
+                          database: database, factory: factory, systemd: systemd),
+            ReadinessService(systemd: systemd, logger: logger, status: status),
+        ]
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map {
+                .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                      failureTerminationBehavior: .gracefullyShutdownGroup)
+            },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "docwatch.lifecycle"))
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownGrace + 20)
+        logger.info("starting", metadata: [
+            "config": "\(configuration.file ?? "-")", "database": "\(configuration.database)",
+            "log_dir": "\(configuration.logDir)", "sources": "\(configuration.sources.count)",
+        ])
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch {
+            throw .io("service group failed: \(error)")
+        }
+        logger.info("stopped")
+    }
+}
+
+/// Why the daemon could not start (or stopped abnormally); one line each.
+public enum DaemonError: Error, Equatable, CustomStringConvertible {
+    /// The configuration does not load.
+    case config(String)
+    /// The database, libcurl or the log directory failed.
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .config(let message), .io(let message): message
+        }
+    }
+}

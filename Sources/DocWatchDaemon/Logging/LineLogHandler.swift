@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DocWatchCore
+import Foundation
+import Logging
+import Synchronization
+
+/// A swift-log handler writing one line per event to stderr: `LEVEL label: message key=value …`.
+///
+/// Under systemd (`$JOURNAL_STREAM` set) the line starts with a `<N>` syslog priority, which journald
+/// turns into the entry's priority, and carries no timestamp (the journal has one). Elsewhere it starts
+/// with a UTC timestamp. Values with spaces or quotes are quoted, so a line stays one line.
+public struct LineLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    private let label: String
+    private let journal: Bool
+    private let output: LineOutput
+
+    /// A handler for `label`; `journal` when stderr goes to journald.
+    public init(label: String, level: Logger.Level = .info, journal: Bool, output: LineOutput = .standardError) {
+        self.label = label
+        self.logLevel = level
+        self.journal = journal
+        self.output = output
+    }
+
+    /// Installs this handler for every logger of the process, journald-style when `$JOURNAL_STREAM` is set.
+    public static func bootstrap(level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let journal = !(environment["JOURNAL_STREAM"] ?? "").isEmpty
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: level, journal: journal) }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
+        if let own = event.metadata { merged.merge(own) { _, new in new } }
+        output.write(format(level: event.level, message: event.message.description, metadata: merged))
+    }
+
+    /// The line for one event, without the newline.
+    func format(level: Logger.Level, message: String, metadata: Logger.Metadata, now: Date = Date()) -> String {
+        var line = journal ? "<\(Self.priority(level))>" : Timestamp.utc(now) + " "
+        line += "\(level.rawValue) \(label): \(Self.oneLine(message))"
+        // `source` and `url` first, the rest by key, so lines of one kind read alike.
+        let order = ["source", "url"]
+        let keys = order.filter { metadata[$0] != nil } + metadata.keys.filter { !order.contains($0) }.sorted()
+        for key in keys {
+            guard let value = metadata[key] else { continue }
+            line += " \(key)=\(Self.quoted("\(value)"))"
+        }
+        return line
+    }
+
+    /// The syslog priority journald reads from a `<N>` prefix.
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+    }
+
+    private static func quoted(_ value: String) -> String {
+        let flat = oneLine(value)
+        guard flat.isEmpty || flat.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) else { return flat }
+        return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// Where log lines go: stderr (one `write(2)` per line), or a collector in tests.
+public struct LineOutput: Sendable {
+    let write: @Sendable (String) -> Void
+
+    public init(write: @escaping @Sendable (String) -> Void) {
+        self.write = write
+    }
+
+    func write(_ line: String) { write(line) }
+
+    private static let lock = Mutex(())
+
+    /// Standard error, each line written whole.
+    public static let standardError = LineOutput { line in
+        let bytes = Array((line + "\n").utf8)
+        lock.withLock { _ in writeAll(bytes, to: 2) }
+    }
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying short writes and EINTR; gives up on other errors.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}

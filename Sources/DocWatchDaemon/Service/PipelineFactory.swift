@@ -1,0 +1,46 @@
+import DocWatchCore
+import DocWatchExtract
+import DocWatchFetch
+import DocWatchStore
+import Foundation
+import Logging
+import Synchronization
+
+/// Builds the ingest pipeline for a configuration: a libcurl fetcher with its `[http]` settings and
+/// an extractor with its time zone. Keeps the newest fetcher to shut it down at exit; a replaced one
+/// stops by itself once the last poll using it lets go of it.
+public final class PipelineFactory: Sendable {
+    private let database: DocWatchDatabase
+    private let clock: any WallClock
+    private let logger: Logger
+    private let current = Mutex<CurlFetcher?>(nil)
+
+    public init(database: DocWatchDatabase, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch")) {
+        self.database = database
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// A pipeline for `configuration`, with a new fetcher.
+    public func make(_ configuration: Configuration) throws(FetchError) -> IngestPipeline {
+        let fetcher = try CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent,
+                                      logger: Logger(label: "docwatch.fetch"))
+        current.withLock { $0 = fetcher }
+        let zone = TimeZone(identifier: configuration.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+        return IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
+                              clock: clock, logger: Logger(label: "docwatch.ingest"))
+    }
+
+    /// Whether a pipeline built for `old` would fetch or extract differently under `new`.
+    public static func needsRebuild(from old: Configuration, to new: Configuration) -> Bool {
+        old.http != new.http || old.userAgent != new.userAgent || old.timezone != new.timezone
+    }
+
+    /// Stops the newest fetcher (its transfers are cancelled).
+    public func shutdown() {
+        current.withLock { fetcher in
+            fetcher?.shutdown()
+            fetcher = nil
+        }
+    }
+}

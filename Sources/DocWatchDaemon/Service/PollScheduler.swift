@@ -1,0 +1,158 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The polling loop: starts due sources up to `[http] concurrency`, records each poll's outcome and next
+/// due time, and sleeps until the next source is due or something changes.
+///
+/// On graceful shutdown it starts nothing new, lets in-flight polls finish for `shutdownGrace`, then
+/// cancels what is left (a cancelled poll is not counted as a failure and stays due).
+public actor PollScheduler: Service {
+    private var plan: SchedulePlan
+    private var poller: any SourcePolling
+    private let database: DocWatchDatabase
+    private let clock: any WallClock
+    private let shutdownGrace: TimeInterval
+    private let onEvents: @Sendable () -> Void
+    private let systemd: SystemdNotifier
+    private let logger: Logger
+    private let wakeup = Wakeup()
+    private var counts = PollCounts()
+    private var lastStatus = Date.distantPast
+
+    public init(
+        plan: SchedulePlan, poller: any SourcePolling, database: DocWatchDatabase, clock: any WallClock = SystemClock(),
+        shutdownGrace: TimeInterval = 10, systemd: SystemdNotifier = SystemdNotifier(),
+        logger: Logger = Logger(label: "docwatch.scheduler"), onEvents: @escaping @Sendable () -> Void = {}
+    ) {
+        self.plan = plan
+        self.poller = poller
+        self.database = database
+        self.clock = clock
+        self.shutdownGrace = shutdownGrace
+        self.systemd = systemd
+        self.logger = logger
+        self.onEvents = onEvents
+    }
+
+    /// The configuration in force.
+    public var configuration: Configuration { plan.configuration }
+
+    /// Live counts, one line, for `STATUS=`.
+    public var statusLine: String {
+        "\(plan.sourceCount) sources, \(plan.inFlight.count) polling, \(plan.failingCount) failing; "
+            + "\(counts.polls) polls, \(counts.errors) errors, \(counts.changes) new or changed documents since start"
+    }
+
+    public func run() async {
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                while !wakeup.isStopped {
+                    startDuePolls(in: &group)
+                    let full = plan.inFlight.count >= plan.configuration.http.concurrency
+                    await wakeup.wait(until: full ? nil : plan.nextDue(), clock: clock)
+                }
+                await finishInFlight(group: &group)
+            }
+        } onGracefulShutdown: { [wakeup] in
+            wakeup.stop()
+        }
+        logger.info("scheduler stopped", metadata: ["polls": "\(counts.polls)"])
+    }
+
+    /// Takes a reloaded configuration (its sources already synced to the store) and, when the fetch
+    /// settings changed, the poller built for it. New polls use them at once.
+    @discardableResult
+    public func apply(_ configuration: Configuration, poller newPoller: (any SourcePolling)? = nil) -> ReloadSummary {
+        let summary = plan.apply(configuration, now: clock.now())
+        if let newPoller { poller = newPoller }
+        wakeup.signal()
+        publishStatus(force: true)
+        return summary
+    }
+
+    private func startDuePolls(in group: inout DiscardingTaskGroup) {
+        let free = plan.configuration.http.concurrency - plan.inFlight.count
+        guard free > 0 else { return }
+        let poller = self.poller
+        for source in plan.takeDue(now: clock.now(), limit: free) {
+            group.addTask { await self.poll(source, with: poller) }
+        }
+    }
+
+    private func finishInFlight(group: inout DiscardingTaskGroup) async {
+        let deadline = clock.now().addingTimeInterval(shutdownGrace)
+        if !plan.inFlight.isEmpty {
+            logger.info("waiting for polls in flight", metadata: ["polls": "\(plan.inFlight.count)"])
+        }
+        while !plan.inFlight.isEmpty && clock.now() < deadline {
+            await wakeup.wait(until: deadline, clock: clock)
+        }
+        if !plan.inFlight.isEmpty {
+            logger.warning("cancelling polls still in flight", metadata: ["polls": "\(plan.inFlight.count)"])
+            group.cancelAll()
+        }
+    }
+
+    /// Runs one poll off the actor, then records it; the store writes happen off the actor too.
+    private nonisolated func poll(_ source: Source, with poller: any SourcePolling) async {
+        let report = await poller.poll(source)
+        if Task.isCancelled {
+            await abandon(source.id)
+            return
+        }
+        guard let decision = await finished(source.id, report: report) else { return }
+        var wroteEvent = report.wroteEvents
+        do {
+            let event = try database.recordSourcePoll(
+                source: source.id, time: clock.now(), outcome: report.outcome, error: report.error,
+                nextDue: decision.nextDue)
+            wroteEvent = wroteEvent || event != nil
+        } catch {
+            logger.error("cannot record the poll", metadata: ["source": "\(source.id)", "error": "\(error)"])
+        }
+        if wroteEvent { onEvents() }
+    }
+
+    private func finished(_ id: String, report: PollReport) -> PollDecision? {
+        let decision = plan.finish(id, report: report, now: clock.now())
+        counts.add(report)
+        if let decision, decision.failures > 0 {
+            logger.notice("source poll failed, backing off", metadata: [
+                "source": "\(id)", "url": "\(report.url)", "failures": "\(decision.failures)",
+                "next": "\(Timestamp.utc(decision.nextDue))", "error": "\(report.error ?? "")",
+            ])
+        }
+        wakeup.signal()
+        publishStatus(force: false)
+        return decision
+    }
+
+    private func abandon(_ id: String) {
+        plan.abandon(id, now: clock.now())
+        wakeup.signal()
+    }
+
+    private func publishStatus(force: Bool) {
+        guard systemd.isEnabled, !wakeup.isStopped else { return }
+        let now = clock.now()
+        guard force || now.timeIntervalSince(lastStatus) >= 1 else { return }
+        lastStatus = now
+        systemd.status(statusLine)
+    }
+}
+
+/// Polls made since start, for the status line.
+struct PollCounts: Sendable {
+    var polls = 0
+    var errors = 0
+    var changes = 0
+
+    mutating func add(_ report: PollReport) {
+        polls += 1
+        if report.outcome == .error { errors += 1 }
+        changes += report.documentChanges
+    }
+}

@@ -1,0 +1,70 @@
+import DocWatchCore
+import Foundation
+
+/// A temporary directory with a config, database, log directory and notify socket path for one daemon.
+final class DaemonWorkspace {
+    let directory: URL
+    var configPath: String { directory.appendingPathComponent("docwatch.toml").path }
+    var logDir: String { directory.appendingPathComponent("log").path }
+    var databasePath: String { directory.appendingPathComponent("state/docwatch.sqlite").path }
+    var notifySocketPath: String { directory.appendingPathComponent("notify").path }
+
+    init() throws {
+        // Short: a unix socket path must fit in 108 bytes.
+        directory = URL(fileURLWithPath: "/tmp/dwd-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// Writes a config polling every source every second, with the given `[[source]]` tables.
+    func writeConfig(sources: [(id: String, url: String)]) throws {
+        let tables = sources.map { "[[source]]\nid = \"\($0.id)\"\nurl = \"\($0.url)\"\n" }.joined(separator: "\n")
+        try write("""
+            database = "\(databasePath)"
+            log_dir = "\(logDir)"
+
+            [http]
+            host_delay = "0s"
+            timeout = "5s"
+            connect_timeout = "2s"
+
+            [schedule]
+            interval = "1s"
+            max_backoff = "30s"
+
+            \(tables)
+            """)
+    }
+
+    /// Replaces the config file with `text`.
+    func write(_ text: String) throws {
+        try text.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// The change events written to the log directory so far.
+    func events() throws -> [ChangeEvent] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: logDir)) ?? [])
+            .filter { $0.hasPrefix("changes-") }.sorted()
+        return try files.flatMap { name in
+            try String(contentsOfFile: logDir + "/" + name, encoding: .utf8).split(separator: "\n").map {
+                try JSONDecoder().decode(ChangeEvent.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    /// Whether an event of `type` for a URL ending in `suffix` was written.
+    func hasEvent(_ type: ChangeEventType, urlSuffix suffix: String) -> Bool {
+        ((try? events()) ?? []).contains { $0.type == type && ($0.url ?? "").hasSuffix(suffix) }
+    }
+
+    /// A small article page with a headline and paragraphs.
+    static func article(_ title: String, _ paragraphs: [String]) -> String {
+        """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>\(title)_测试网</title></head>
+        <body><div class="nav">首页 | 新闻</div><div class="article"><h1>\(title)</h1>
+        \(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+        </div><div class="footer">版权所有 测试网</div></body></html>
+        """
+    }
+}
