@@ -27,10 +27,10 @@ enum OrganizationScanner {
             suffix("局", 2, next: "面部势限长级地", previous: "布格结大全开时政骗棋残定饭当部"),
             suffix("部", 2, next: "门署分件位队落长级", previous: "全内外局干东西南北中上下头脑胸腹背底顶"),
             suffix("委", 0, next: "员托屈婉"), suffix("院", 2, next: "校子落士线长", previous: "庭剧影"),
-            suffix("署", 2, next: "名", previous: "部签表"), suffix("交易所", 2), suffix("公司", 2), suffix("有限公司", 2), suffix("有限责任公司", 2),
-            suffix("股份有限公司", 2), suffix("集团", 2), suffix("协会", 2),
-            suffix("商会", 1), suffix("联合会", 2), suffix("银行", 1), suffix("中心", 2, next: "城区", previous: "市城"),
-            suffix("大学", 2), suffix("医院", 2), suffix("研究所", 2),
+            suffix("署", 2, next: "名", previous: "部签表"), suffix("交易所", 2), suffix("公司", 2),
+            suffix("有限公司", 2), suffix("有限责任公司", 2), suffix("股份有限公司", 2), suffix("集团", 2),
+            suffix("协会", 2), suffix("商会", 1), suffix("联合会", 2), suffix("银行", 1),
+            suffix("中心", 2, next: "城区", previous: "市城"), suffix("大学", 2), suffix("医院", 2), suffix("研究所", 2),
         ]
     }()
     private static let suffixWords = WordTable(suffixList.map(\.word))
