@@ -4,7 +4,8 @@ import Foundation
 ///
 /// With a `follow` pattern, the pattern alone decides: it is searched (not anchored) in the
 /// canonical absolute URL, so it may name other hosts. Without one, a URL must be on the host
-/// of the page it was found on and, when a directory is given, below that directory.
+/// of the page it was found on and, when a directory is given, below that directory and not the
+/// index of a sub-column.
 public struct LinkFilter: Sendable {
     private let pattern: NSRegularExpression?
     private let host: String?
@@ -39,7 +40,16 @@ public struct LinkFilter: Sendable {
         guard let components, components.host?.lowercased() == host else { return false }
         guard let directory else { return true }
         let path = components.percentEncodedPath
-        return path.count > directory.count && path.hasPrefix(directory)
+        return path.count > directory.count && path.hasPrefix(directory) && !Self.isColumnIndex(path)
+    }
+
+    /// Whether `path` names the index of a column (`sjdt/`, `sjdt/index.html`, `zt/index_2.shtml`,
+    /// `default.aspx`) rather than an article: list pages link their sub-columns below themselves.
+    static func isColumnIndex(_ path: String) -> Bool {
+        guard !path.hasSuffix("/") else { return true }
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        guard let stem = Pagination.split(name)?.stem.lowercased() else { return false }
+        return stem == "index" || stem == "default"
     }
 
     /// The directory part of `url`'s path, with its trailing slash: `/xwdt/gxdt/index.html` → `/xwdt/gxdt/`.

@@ -70,6 +70,7 @@ struct Pagination {
     static let pagerWords: Set<String> = nextWords.union([
         "上一页", "上页", "上一頁", "上頁", "前一页", "前一頁", "首页", "首頁", "尾页", "尾頁", "末页", "末頁",
         "最后一页", "最後一頁", "第一页", "第一頁", "prev", "previous", "prevpage", "first", "last", "go", "跳转", "跳轉",
+        "更多", "查看更多", "更多内容", "more",
     ])
 
     /// Whether `label` names the next page: 下一页, 下页, next, `>` and their decorated forms.
@@ -80,7 +81,8 @@ struct Pagination {
         return nextWords.contains(core) || (arrows && core.isEmpty && nextArrows.contains(compact))
     }
 
-    /// Whether `label` is a pager link: a page number, first/previous/next/last, an arrow.
+    /// Whether `label` is a pager link (a page number, first/previous/next/last, an arrow) or a
+    /// "more" link to another list: never an article's title.
     static func isPagerLabel(_ label: String?) -> Bool {
         guard let label, label.utf8.count <= 40 else { return false }
         let (_, core) = core(label)

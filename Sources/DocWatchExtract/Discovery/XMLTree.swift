@@ -114,7 +114,7 @@ enum XMLTree {
             attribute = current.pointee.next
         }
         var element = XMLTreeElement(
-            name: String(cString: node.pointee.name),
+            name: localName(String(cString: node.pointee.name)),
             namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
             attributes: attributes, base: base
         )
@@ -131,6 +131,12 @@ enum XMLTree {
             child = current.pointee.next
         }
         return element
+    }
+
+    /// `date` for `dc:date`: libxml2 keeps the prefix in the name when the feed forgot to declare it.
+    private static func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// The text nodes of an attribute value; entity references are skipped, never expanded.

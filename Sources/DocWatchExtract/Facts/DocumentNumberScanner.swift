@@ -51,9 +51,11 @@ enum DocumentNumberScanner {
         )
     }
 
-    /// The issuer's abbreviation just before the bracket: a run of ideographs, at least two.
+    /// The issuer's abbreviation just before the bracket (spaces between allowed): a run of
+    /// ideographs, at least two.
     private static func issuer(before bracket: Int, in text: ScalarText) -> Range<Int>? {
-        let end = bracket
+        var end = bracket
+        while end > 0 && ScalarClass.isSpace(text[end - 1]) { end -= 1 }
         var start = end
         while start > 0 && end - start < maxIssuerLength {
             let value = text[start - 1]

@@ -16,7 +16,8 @@ public struct FactExtractor: Sendable {
         facts += CitationScanner.facts(in: scalars)
         facts += RegionScanner.facts(from: regions, in: scalars)
         facts += OrganizationScanner.facts(in: scalars, regions: regions)
-        let order = facts.indices.sorted { facts[$0].offset < facts[$1].offset || (facts[$0].offset == facts[$1].offset && $0 < $1) }
+        // Sorting indices, not the large Fact values; ties keep the order of the scanners.
+        let order = facts.indices.sorted { (facts[$0].offset, $0) < (facts[$1].offset, $1) }
         return order.map { facts[$0] }
     }
 }

@@ -1,6 +1,13 @@
 /// Finds the numbers of a text, Arabic (1,400.5) and Chinese (三百), with magnitude, unit and
 /// qualifiers; drops dates, times, ordinals and numbers glued to Latin letters (5G, N95).
 enum FigureScanner {
+    /// How a number is written: in digits (read from the text when its magnitude is known), or as
+    /// a Chinese numeral already read.
+    private enum Numerals {
+        case arabic
+        case chinese(Double)
+    }
+
     static func figures(in text: ScalarText) -> [Figure] {
         let percentWord = FigureWords.percentWord
         let numeralStarts = ChineseNumeral.starts
@@ -64,7 +71,7 @@ enum FigureScanner {
         let after = text[runEnd]
         if points > 1 || ScalarClass.isASCIILetter(after) || after == 0x5F { return nil }
         if (after == 0x2D || after == 0x2F || after == 0x3A) && ScalarClass.isDigit(text[runEnd + 1]) { return nil }
-        guard var figure = complete(text, numberStart: start, numberEnd: runEnd, arabic: true, chinese: nil) else {
+        guard var figure = complete(text, numberStart: start, numberEnd: runEnd, written: .arabic) else {
             return nil
         }
         if isNegative {
@@ -86,8 +93,7 @@ enum FigureScanner {
         }
         guard let numeral = ChineseNumeral.read(text, from: start) else { return nil }
         if numeral.end - start == 1 && text[start] == ChineseNumeral.one { return nil }
-        guard let figure = complete(text, numberStart: start, numberEnd: numeral.end, arabic: false,
-                                    chinese: numeral.value)
+        guard let figure = complete(text, numberStart: start, numberEnd: numeral.end, written: .chinese(numeral.value))
         else { return nil }
         return figure.unit != nil ? figure : nil
     }
@@ -115,13 +121,10 @@ enum FigureScanner {
     }
 
     /// Reads what follows a number (inner qualifier, magnitude, unit, per-unit, trailing qualifier, %)
-    /// and what precedes it (leading qualifier). `arabic` says the number is written in digits, else
-    /// `chinese` is the value of its Chinese numeral; nil when the number is part of a date or time.
-    private static func complete(
-        _ text: ScalarText, numberStart: Int, numberEnd: Int, arabic: Bool, chinese: Double?
-    ) -> Figure? {
+    /// and what precedes it (leading qualifier); nil when the number is part of a date or time.
+    private static func complete(_ text: ScalarText, numberStart: Int, numberEnd: Int, written: Numerals) -> Figure? {
         var index = numberEnd
-        if text[index] == FigureWords.percentSign, arabic,
+        if text[index] == FigureWords.percentSign, case .arabic = written,
            let value = decimal(text, numberStart..<numberEnd, exponent: 0) {
             return Figure(range: numberStart..<index + 1, numberStart: numberStart, value: value,
                           isPercent: true, hasMagnitude: false)
@@ -168,8 +171,9 @@ enum FigureScanner {
             qualifier = FigureWords.leadingQualifiers.words[leading.id]
         }
         let value: Double?
-        if arabic { value = decimal(text, numberStart..<numberEnd, exponent: exponent) } else {
-            value = chinese.map { $0 * pow10(exponent) }
+        switch written {
+        case .arabic: value = decimal(text, numberStart..<numberEnd, exponent: exponent)
+        case .chinese(let numeral): value = numeral * pow10(exponent)
         }
         guard let value else { return nil }
         return Figure(range: start..<index, numberStart: numberStart, value: value, isPercent: false,

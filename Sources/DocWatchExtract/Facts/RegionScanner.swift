@@ -54,8 +54,9 @@ enum RegionScanner {
     }
 
     static func facts(from matches: [Match], in text: ScalarText) -> [Fact] {
-        matches.map {
-            Fact(kind: .region, text: text.original($0.range), offset: $0.range.lowerBound, name: $0.name, code: $0.code)
+        matches.map { match in
+            Fact(kind: .region, text: text.original(match.range), offset: match.range.lowerBound, name: match.name,
+                 code: match.code)
         }
     }
 }

@@ -140,6 +140,12 @@ struct DiscoveryFeedTests {
         #expect(try FeedParser.parse(bytes).title == "臺灣新聞")
     }
 
+    @Test("an undeclared namespace prefix still finds the element")
+    func undeclaredPrefix() throws {
+        let xml = "<rss><channel><item><link>http://a.cn/1.html</link><dc:date>2024-01-01</dc:date></item></channel></rss>"
+        #expect(try FeedParser.parse(Array(xml.utf8)).entries == [DiscoveredLink(url: "http://a.cn/1.html", updated: "2024-01-01")])
+    }
+
     @Test("a feed already decoded to a string ignores the encoding its declaration names")
     func decodedText() throws {
         let text = "<?xml version=\"1.0\" encoding=\"gbk\"?><rss><channel><title>工信动态</title></channel></rss>"

@@ -18,6 +18,8 @@ struct FactsDocumentNumberTests {
                  Fact(kind: .docNumber, text: "浙政办发【2020】7号", offset: 0, issuer: "浙政办发", year: 2020, number: 7)),
         FactCase("a clause word before the issuer", "根据国发〔2020〕5号文件",
                  Fact(kind: .docNumber, text: "国发〔2020〕5号", offset: 2, issuer: "国发", year: 2020, number: 5)),
+        FactCase("spaces around the year and number", "甬党发 〔2020〕 4 号",
+                 Fact(kind: .docNumber, text: "甬党发 〔2020〕 4 号", offset: 0, issuer: "甬党发", year: 2020, number: 4)),
         FactCase("Traditional 號", "（中發〔2009〕6號）",
                  Fact(kind: .docNumber, text: "中發〔2009〕6號", offset: 1, issuer: "中發", year: 2009, number: 6)),
     ]

@@ -15,6 +15,10 @@ struct FactsOrganizationTests {
                  Fact(kind: .organization, text: "江苏省人民政府办公厅", offset: 0, name: "江苏省人民政府办公厅")),
         FactCase("国务院 on its own", "党中央、国务院关于",
                  Fact(kind: .organization, text: "国务院", offset: 4, name: "国务院")),
+        FactCase("central ministry without a prefix", "财政部、税务总局联合发布",
+                 Fact(kind: .organization, text: "财政部", offset: 0, name: "财政部")),
+        FactCase("central ministry opening a longer name", "商务部研究院发布报告",
+                 Fact(kind: .organization, text: "商务部研究院", offset: 0, name: "商务部研究院")),
         FactCase("bank", "据中国人民银行数据",
                  Fact(kind: .organization, text: "中国人民银行", offset: 1, name: "中国人民银行")),
         FactCase("municipal bureau", "南京市交通运输局发布",
@@ -30,6 +34,7 @@ struct FactsOrganizationTests {
 
     static let negatives: [NoFactCase] = [
         NoFactCase("部门 is not 部", "江苏省人社部门制定措施", .organization),
+        NoFactCase("财政部门 is not 财政部", "各级财政部门", .organization),
         NoFactCase("布局 is not 局", "推进宁波防护产业布局建设", .organization),
         NoFactCase("not named in full", "省工业和信息化厅", .organization),
         NoFactCase("a count, not a name", "南京市多家医院", .organization),
