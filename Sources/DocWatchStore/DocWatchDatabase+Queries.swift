@@ -61,10 +61,10 @@ extension DocWatchDatabase {
             let versions = try Row.fetchAll(db, sql: "SELECT number, content_hash, raw_hash, fetched_at, title FROM version WHERE document = ? ORDER BY number", arguments: [id])
                 .map { VersionSummary(number: $0["number"], contentHash: $0["content_hash"], rawHash: $0["raw_hash"], fetchedAt: $0["fetched_at"], title: $0["title"]) }
             let near = try Row.fetchAll(db, sql: """
-                SELECT n.other, n.distance, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
+                SELECT n.other, n.distance, n.overlap, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
                 WHERE n.document = ? ORDER BY n.distance, n.other
                 """, arguments: [id])
-                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"]) }
+                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"], overlap: $0["overlap"]) }
             return DocumentDetail(
                 id: id, url: row["url"], source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
                 current: Self.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,

@@ -84,3 +84,29 @@ struct VersionStoreTests {
         #expect(try reopened.documentState(url: "https://gov.example/a.html")?.etag == "\"v1\"")
     }
 }
+
+@Suite("Near duplicates")
+struct NearDuplicateTests {
+    static let paragraphs = (1...8).map { "第\($0)段：推动制造业复工复产，事关经济平稳运行、社会稳定发展，也事关产业链供应链稳定安全，编号\($0 * 37)。" }
+
+    @Test("a repost with one paragraph dropped is linked both ways")
+    func droppedParagraph() throws {
+        let store = try TemporaryDatabase()
+        let a = try store.database.store(Pages.page("https://a.example/1", text: Self.paragraphs.joined(separator: "\n")))
+        var shorter = Self.paragraphs
+        shorter.remove(at: 3)
+        let b = try store.database.store(Pages.page("https://b.example/2", text: shorter.joined(separator: "\n"), at: 60))
+        #expect(b.outcome == .new)
+        #expect(try store.database.document(String(a.documentID))?.nearDuplicates.map(\.id) == [b.documentID])
+        #expect(try store.database.document(String(b.documentID))?.nearDuplicates.map(\.id) == [a.documentID])
+    }
+
+    @Test("articles sharing one boilerplate paragraph are not linked")
+    func unrelatedArticles() throws {
+        let store = try TemporaryDatabase()
+        let boilerplate = "本网站所刊登的各种新闻、信息和各种专题专栏资料，均为本网版权所有，未经协议授权禁止下载使用。"
+        let a = try store.database.store(Pages.page("https://a.example/1", text: "江苏省今天召开新闻发布会，介绍全省工业经济运行的总体情况和下一步的工作安排。\n" + boilerplate))
+        _ = try store.database.store(Pages.page("https://a.example/2", text: "浙江省数字经济发展大会在杭州举行，会议发布了一批数字化改革的典型案例。\n" + boilerplate, at: 60))
+        #expect(try store.database.document(String(a.documentID))?.nearDuplicates.isEmpty == true)
+    }
+}
