@@ -10,6 +10,11 @@ extension DocWatchDatabase {
     public func store(_ page: IngestedPage) throws(StoreError) -> StoreResult {
         try write("store \(page.url)") { db in try VersionWriter(db: db, page: page).run() }
     }
+
+    /// Stores many pages in one transaction (bulk import, benchmarks): all or none.
+    public func store(batch pages: [IngestedPage]) throws(StoreError) -> [StoreResult] {
+        try write("store \(pages.count) pages") { db in try pages.map { try VersionWriter(db: db, page: $0).run() } }
+    }
 }
 
 /// The steps of `store(_:)`, inside its transaction.

@@ -19,6 +19,8 @@ enum NearDuplicates {
     static let minimumParagraph = 20
     /// Documents with less fingerprinted text than this are linked by SimHash only.
     static let minimumShared = 120
+    /// A paragraph in more documents than this is boilerplate, not evidence of a repost.
+    static let boilerplateDocuments = 50
 
     static func bands(_ simhash: UInt64) -> [Int64] {
         (0..<4).map { index in Int64(index) << 16 | Int64((simhash >> UInt64(index * 16)) & 0xffff) }
@@ -41,10 +43,9 @@ enum NearDuplicates {
         let paragraphs = fingerprints(simplifiedText)
         let ownLength = paragraphs.values.reduce(0, +)
         if ownLength >= minimumShared {
-            for row in try sharedParagraphs(db, paragraphs: paragraphs, excluding: document) {
-                let shared: Int = row["shared"], total: Int = row["total"]
-                let overlap = Double(shared) / Double(min(ownLength, total))
-                if shared >= minimumShared && overlap >= paragraphOverlap { links[row["document"]] = .some(overlap) }
+            for candidate in try sharedParagraphs(db, paragraphs: paragraphs, excluding: document) {
+                let overlap = Double(candidate.shared) / Double(min(ownLength, candidate.total))
+                if candidate.shared >= minimumShared && overlap >= paragraphOverlap { links[candidate.document] = .some(overlap) }
             }
         }
         for (other, overlap) in links {
@@ -65,16 +66,24 @@ enum NearDuplicates {
     }
 
     /// For every other (non-duplicate) document sharing a paragraph: characters shared and its total.
-    private static func sharedParagraphs(_ db: Database, paragraphs: [Int64: Int], excluding document: Int64) throws -> [Row] {
-        guard !paragraphs.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: paragraphs.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: """
-            SELECT p.document, SUM(p.length) AS shared,
-                   (SELECT SUM(length) FROM paragraph_hash q WHERE q.document = p.document) AS total
-            FROM paragraph_hash p JOIN document d ON d.id = p.document
-            WHERE p.hash IN (\(marks)) AND p.document != ? AND d.duplicate_of IS NULL
-            GROUP BY p.document
-            """, arguments: StatementArguments(Array(paragraphs.keys) + [document]))
+    ///
+    /// A paragraph already in more than `boilerplateDocuments` documents is boilerplate (a disclaimer,
+    /// a standard closing line) and links nothing; each lookup reads at most that many rows.
+    private static func sharedParagraphs(_ db: Database, paragraphs: [Int64: Int], excluding document: Int64) throws -> [(document: Int64, shared: Int, total: Int)] {
+        var shared: [Int64: Int] = [:]
+        for (hash, length) in paragraphs {
+            let holders = try Int64.fetchAll(db, sql: "SELECT document FROM paragraph_hash WHERE hash = ? LIMIT ?",
+                                             arguments: [hash, boilerplateDocuments + 1])
+            guard holders.count <= boilerplateDocuments else { continue }
+            for holder in holders where holder != document { shared[holder, default: 0] += length }
+        }
+        return try shared.compactMap { other, characters in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT SUM(length) FROM paragraph_hash WHERE document = d.id) AS total
+                FROM document d WHERE d.id = ? AND d.duplicate_of IS NULL
+                """, arguments: [other]), let total: Int = row["total"] else { return nil }
+            return (other, characters, total)
+        }
     }
 
     /// Paragraph fingerprint → its length in letters and digits, for paragraphs long enough to count.

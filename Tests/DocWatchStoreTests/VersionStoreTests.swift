@@ -110,3 +110,24 @@ struct NearDuplicateTests {
         #expect(try store.database.document(String(a.documentID))?.nearDuplicates.isEmpty == true)
     }
 }
+
+@Suite("Near duplicates and boilerplate")
+struct BoilerplateParagraphTests {
+    @Test("a paragraph shared by more than 50 documents no longer counts as paragraph overlap")
+    func boilerplateIgnored() throws {
+        let store = try TemporaryDatabase()
+        let boilerplate = (1...6).map { "通用的免责声明第\($0)段：本网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。" }
+        let pages = (0..<52).map { index in
+            Pages.page("https://a.example/\(index)", title: "文章\(index)",
+                       text: (["独有的第\(index)篇正文：江苏省工业经济运行情况。"] + boilerplate).joined(separator: "\n"), at: Double(index))
+        }
+        let results = try store.database.store(batch: pages)
+        let last = try #require(results.last)
+        // The early ones are linked by shared paragraphs; the 52nd finds them too common to count, so
+        // any link it has comes from the whole-text SimHash (overlap nil).
+        let early = try #require(try store.database.document(String(results[1].documentID)))
+        #expect(early.nearDuplicates.contains { $0.overlap != nil })
+        let late = try #require(try store.database.document(String(last.documentID)))
+        #expect(late.nearDuplicates.allSatisfy { $0.overlap == nil })
+    }
+}
