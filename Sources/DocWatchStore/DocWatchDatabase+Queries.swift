@@ -31,13 +31,15 @@ extension DocWatchDatabase {
         try read("read source health") { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.*, (SELECT COUNT(*) FROM document d WHERE d.source = s.id) AS documents,
-                       (SELECT MAX(first_seen) FROM document d WHERE d.source = s.id) AS last_new
+                       (SELECT MAX(first_seen) FROM document d WHERE d.source = s.id) AS last_new,
+                       (SELECT v.title FROM document d JOIN version v ON v.id = d.current_version
+                        WHERE d.source = s.id ORDER BY d.first_seen DESC, d.id DESC LIMIT 1) AS last_new_title
                 FROM source s \(includeRemoved ? "" : "WHERE removed = 0") ORDER BY id
                 """).map {
                 SourceHealth(id: $0["id"], kind: $0["kind"], url: $0["url"], name: $0["name"], lastPoll: $0["last_poll"],
                              outcome: $0["last_outcome"], nextDue: $0["next_due"], failures: $0["failures"],
                              lastError: $0["last_error"], lastSuccess: $0["last_success"], documents: $0["documents"],
-                             lastNew: $0["last_new"])
+                             lastNew: $0["last_new"], lastNewTitle: $0["last_new_title"])
             }
         }
     }

@@ -111,7 +111,9 @@ struct ListingEndToEndTests {
         #expect(elsewhere.requests.isEmpty)
 
         let sources = try Workspace.jsonLines(try await space.run(["sources", "--json"]).stdout)
-        #expect(sources.first { $0["id"] as? String == "list" }?["documents"] as? Int == 11)
+        let list = try #require(sources.first { $0["id"] as? String == "list" })
+        #expect(list["documents"] as? Int == 11)
+        #expect(list["last_new_title"] as? String == "列表文章11")
     }
 
     @Test("max_new takes that many new articles a poll; the rest come with the next")
