@@ -1,4 +1,5 @@
 import DocWatchCore
+import DocWatchTestSupport
 import Foundation
 
 /// A temporary directory with a config, database, log directory and notify socket path for one daemon.
@@ -42,20 +43,9 @@ final class DaemonWorkspace {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    /// The change events written to the log directory so far.
-    func events() throws -> [ChangeEvent] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: logDir)) ?? [])
-            .filter { $0.hasPrefix("changes-") }.sorted()
-        return try files.flatMap { name in
-            try String(contentsOfFile: logDir + "/" + name, encoding: .utf8).split(separator: "\n").map {
-                try JSONDecoder().decode(ChangeEvent.self, from: Data($0.utf8))
-            }
-        }
-    }
-
     /// Whether an event of `type` for a URL ending in `suffix` was written.
     func hasEvent(_ type: ChangeEventType, urlSuffix suffix: String) -> Bool {
-        ((try? events()) ?? []).contains { $0.type == type && ($0.url ?? "").hasSuffix(suffix) }
+        ((try? ChangeLogFiles.events(in: logDir)) ?? []).contains { $0.type == type && ($0.url ?? "").hasSuffix(suffix) }
     }
 
     /// A small article page with a headline and paragraphs.
