@@ -13,7 +13,8 @@ public enum HTMLParser {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         var source = html
-        let document = source.withUTF8 { buffer -> htmlDocPtr? in
+        var filtered = source.withUTF8 { MarkupPrefilter.strip($0) }
+        let document = filtered.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
