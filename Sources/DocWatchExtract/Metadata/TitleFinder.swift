@@ -21,18 +21,31 @@ struct TitleFinder {
         let metaTitle = meta.first(MetaTags.titleKeys)
         let pageTitle = titleTag.withoutSpaces
         let metaKey = metaTitle?.withoutSpaces
-        let segment = Self.segments(of: titleTag).first?.withoutSpaces ?? ""
-        for candidate in candidates(in: body) {
-            let text = candidate.textContent.spaceFolded
+        let segmentKeys = Self.segments(of: titleTag).map(\.withoutSpaces)
+        let segment = segmentKeys.first ?? ""
+        let trailing = Set(segmentKeys.dropFirst())
+        let headings = candidates(in: body).compactMap { node -> (node: HTMLNode, text: String, key: String)? in
+            let text = node.textContent.spaceFolded
             let key = text.withoutSpaces
             let length = key.unicodeScalars.count
-            guard length >= 4, length <= 160 else { continue }
-            if key == metaKey || (!pageTitle.isEmpty && pageTitle.containsBytes(key) && length * 3 >= segment.unicodeScalars.count) {
-                return Headline(text: text, node: candidate)
-            }
-            if segment.unicodeScalars.count >= 8, key.hasPrefix(segment.trimmingSuffix("…").trimmingSuffix("...")), segment != pageTitle || segment.hasSuffix("…") || segment.hasSuffix("...") {
-                return Headline(text: text, node: candidate)
-            }
+            return length >= 4 && length <= 160 ? (node, text, key) : nil
+        }
+        // Exact agreement with a title meta tag, the title's first segment or the whole title.
+        if let found = headings.first(where: { $0.key == metaKey || $0.key == segment || $0.key == pageTitle }) {
+            return Headline(text: found.text, node: found.node)
+        }
+        // A heading the title contains (title = column + headline …), but not the site name after it.
+        if let found = headings.first(where: {
+            !pageTitle.isEmpty && pageTitle.containsBytes($0.key) && !trailing.contains($0.key)
+                && $0.key.unicodeScalars.count * 3 >= segment.unicodeScalars.count
+        }) {
+            return Headline(text: found.text, node: found.node)
+        }
+        // A title cut short (`…`) that the heading continues.
+        let stem = segment.trimmingSuffix("…").trimmingSuffix("...")
+        if stem.unicodeScalars.count >= 8, stem != pageTitle || stem != segment,
+           let found = headings.first(where: { $0.key.hasPrefix(stem) }) {
+            return Headline(text: found.text, node: found.node)
         }
         if let metaTitle, metaTitle.unicodeScalars.count >= 4 { return Headline(text: metaTitle, node: nil) }
         let parts = Self.segments(of: titleTag)
