@@ -16,7 +16,9 @@ struct ParsedPage {
         meta = MetaTags(root: root)
         stats = PageStats(root: body, count: root.nodeCount)
         runs = PageRuns(root: body, count: root.nodeCount)
-        titleTag = (root.first("title")?.textContent ?? "").spaceFolded
+        // Some templates print two `<title>`s (the article's and the site's): the longer is the article's.
+        titleTag = root.all("title").map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
+            .max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? ""
     }
 
     /// `lang` of `<html>`, if any.

@@ -27,6 +27,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("no-facts"), help: "Do not look for facts (figures, document numbers, citations) in the text.")
     var noFacts = false
 
+    @Flag(help: "Print each file's decode-and-extract time in milliseconds to standard error.")
+    var timing = false
+
     @Argument(help: ArgumentHelp("HTML files to extract; `-` reads standard input.", valueName: "FILE"))
     var files: [String]
 
@@ -46,8 +49,14 @@ struct ExtractCommand: ParsableCommand {
                 failed = true
                 continue
             }
+            let started = ContinuousClock.now
             let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: charset)
             let document = extractor.extract(html: decoded.text, url: baseURL)
+            if timing {
+                let elapsed = ContinuousClock.now - started
+                let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                FileHandle.standardError.write(Data(String(format: "%.2f ms %@\n", milliseconds, file).utf8))
+            }
             printer.print(document, file: file)
         }
         printer.finish()

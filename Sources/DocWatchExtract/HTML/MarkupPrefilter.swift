@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts `<script>`, `<style>` and comment blocks out of HTML bytes before libxml2 sees them.
 ///
 /// The parser drops them anyway; on news portals they are a third of the bytes, and libxml2's
@@ -10,7 +16,8 @@ enum MarkupPrefilter {
         var index = 0
         let count = input.count
         while index < count {
-            guard input[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard let base = input.baseAddress, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             var end: Int?
             if matches(input, at: index + 1, "!--") {
                 end = find(input, "-->", from: index + 4).map { $0 + 3 }
@@ -61,18 +68,7 @@ enum MarkupPrefilter {
     }
 
     private static func find(_ input: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return nil }
-        var index = start
-        while index + pattern.count <= input.count {
-            if input[index] == first {
-                var offset = 1
-                while offset < pattern.count, input[index + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return index }
-            }
-            index += 1
-        }
-        return nil
+        ByteSearch.find(pattern: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: input, from: start)
     }
 
     private static func matches(_ input: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {

@@ -49,7 +49,7 @@ struct TitleFinder {
         }
         if let metaTitle, metaTitle.unicodeScalars.count >= 4 { return Headline(text: metaTitle, node: nil) }
         let parts = Self.segments(of: titleTag)
-        let best = parts.first { $0.unicodeScalars.count >= 6 } ?? parts.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? titleTag
+        let best = parts.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? titleTag
         return Headline(text: best, node: nil)
     }
 
