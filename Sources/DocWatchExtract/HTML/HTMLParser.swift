@@ -11,7 +11,7 @@ public enum HTMLParser {
         let root = HTMLNode(element: "#document", attributes: [:])
         root.kindFlags = .block
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         var source = html
         var filtered = source.withUTF8 { MarkupPrefilter.strip($0) }
         let document = filtered.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
