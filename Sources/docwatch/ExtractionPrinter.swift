@@ -10,55 +10,13 @@ struct ExtractionPrinter {
         return encoder
     }()
 
-    /// The fields `extract --json` prints: the extraction table plus `file`.
-    private struct Row: Encodable {
-        let file: String
-        let title: String
-        let published: String?
-        let authors: [String]
-        let editor: String?
-        let source: String?
-        let siteName: String?
-        let script: String
-        let text: String
-        let facts: [Fact]
-        let links: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case file, title, published, authors, editor, source, script, text, facts, links
-            case siteName = "site_name"
-        }
-
-        /// Every key is written, absent values as `null`, so each line has the same shape.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(title, forKey: .title)
-            try container.encode(published, forKey: .published)
-            try container.encode(authors, forKey: .authors)
-            try container.encode(editor, forKey: .editor)
-            try container.encode(source, forKey: .source)
-            try container.encode(siteName, forKey: .siteName)
-            try container.encode(script, forKey: .script)
-            try container.encode(text, forKey: .text)
-            try container.encode(facts, forKey: .facts)
-            try container.encode(links, forKey: .links)
-        }
-    }
-
     init(json: Bool) {
         self.json = json
     }
 
     func print(_ document: ExtractedDocument, file: String) {
         if json {
-            let row = Row(
-                file: file, title: document.title, published: document.published, authors: document.authors,
-                editor: document.editor, source: document.source, siteName: document.siteName, script: document.script,
-                text: document.text, facts: document.facts, links: document.links
-            )
-            let encoded = (try? encoder.encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            FileHandle.standardOutput.write(Data((Self.escapingLineSeparators(encoded) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((jsonLine(document, file: file) + "\n").utf8))
             return
         }
         let fields: [(String, String)] = [
@@ -78,18 +36,42 @@ struct ExtractionPrinter {
 
     func finish() {}
 
-    /// JSON allows U+0085, U+2028 and U+2029 raw, but line-oriented readers split on them.
-    private static func escapingLineSeparators(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
-        var out = ""
-        for scalar in json.unicodeScalars {
+    /// One JSON object with the extraction fields plus `file`, every key present (absent values
+    /// `null`), written by hand: JSONEncoder costs more than extracting a small page.
+    private func jsonLine(_ document: ExtractedDocument, file: String) -> String {
+        var out = "{\"file\":" + Self.quoted(file)
+        out += ",\"title\":" + Self.quoted(document.title)
+        out += ",\"published\":" + (document.published.map(Self.quoted) ?? "null")
+        out += ",\"authors\":[" + document.authors.map(Self.quoted).joined(separator: ",") + "]"
+        out += ",\"editor\":" + (document.editor.map(Self.quoted) ?? "null")
+        out += ",\"source\":" + (document.source.map(Self.quoted) ?? "null")
+        out += ",\"site_name\":" + (document.siteName.map(Self.quoted) ?? "null")
+        out += ",\"script\":" + Self.quoted(document.script)
+        out += ",\"text\":" + Self.quoted(document.text)
+        let facts = document.facts.isEmpty ? nil : (try? encoder.encode(document.facts)).map { String(decoding: $0, as: UTF8.self) }
+        out += ",\"facts\":" + (facts ?? "[]")
+        out += ",\"links\":[" + document.links.map(Self.quoted).joined(separator: ",") + "]}"
+        return out
+    }
+
+    /// A JSON string literal. U+0085, U+2028 and U+2029 are escaped too: JSON allows them raw,
+    /// but line-oriented readers split on them.
+    static func quoted(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "\u{85}": out += "\\u0085"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\u{85}", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}":
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        out.append("\"")
+        return String(out)
     }
 }

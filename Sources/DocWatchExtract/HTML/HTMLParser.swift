@@ -45,6 +45,13 @@ public enum HTMLParser {
             element.index = counter
             counter += 1
             parent.append(element)
+            var childCount = 0
+            var sibling = node.pointee.children
+            while let next = sibling {
+                childCount += 1
+                sibling = next.pointee.next
+            }
+            element.children.reserveCapacity(childCount)
             var child = node.pointee.children
             while let next = child {
                 copy(next, into: element, counter: &counter)
@@ -61,11 +68,23 @@ public enum HTMLParser {
         }
     }
 
+    /// Presentational and event attributes: no stage reads them, and skipping them saves a
+    /// dictionary on most elements of old table-layout pages.
+    static let ignoredAttributes: Set<String> = [
+        "style", "width", "height", "align", "valign", "bgcolor", "border", "cellpadding", "cellspacing", "color",
+        "size", "face", "background", "onclick", "onmouseover", "onmouseout", "onload", "onerror", "nowrap",
+        "colspan", "rowspan", "tabindex", "hspace", "vspace", "frameborder", "scrolling", "marginwidth", "marginheight",
+    ]
+
     private static func attributes(of node: xmlNodePtr) -> [String: String] {
         var result: [String: String] = [:]
         var attribute = node.pointee.properties
         while let current = attribute {
             let name = String(cString: current.pointee.name)
+            if ignoredAttributes.contains(name) {
+                attribute = current.pointee.next
+                continue
+            }
             if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
                let content = text.pointee.content {
                 result[name] = String(cString: content)

@@ -14,6 +14,7 @@ enum ScriptDetector {
         for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
             guard CharacterClass.isHan(scalar) else { continue }
             han += 1
+            if han > 3000 { break }
             if simplifiedOnly.contains(scalar) { simplified += 1 } else if traditionalOnly.contains(scalar) { traditional += 1 }
         }
         if han == 0 { return fallback ?? "und" }

@@ -44,25 +44,9 @@ public enum CharsetDecoder {
 
     /// A declared charset, except that GB-labelled pages holding valid non-ASCII UTF-8 are UTF-8.
     private static func declared(_ charset: Charset, _ body: [UInt8], by source: CharsetSource) -> DecodedBody {
-        if charset.isGB, UTF8Check.isNonASCIIUTF8(body) {
-            return DecodedBody(text: Charset.utf8.decode(body), charset: Charset.utf8.name, detectedBy: source)
+        if charset.isGB, body.contains(where: { $0 >= 0x80 }), let text = String(validating: body, as: UTF8.self) {
+            return DecodedBody(text: text, charset: Charset.utf8.name, detectedBy: source)
         }
         return DecodedBody(text: charset.decode(body), charset: charset.name, detectedBy: source)
-    }
-}
-
-/// Whether bytes are valid UTF-8 with at least one multi-byte sequence.
-enum UTF8Check {
-    static func isNonASCIIUTF8(_ bytes: [UInt8]) -> Bool {
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
     }
 }
