@@ -17,7 +17,8 @@ struct ParsedPage {
         stats = PageStats(root: body, count: root.nodeCount)
         runs = PageRuns(root: body, count: root.nodeCount)
         // Some templates print two `<title>`s (the article's and the site's): the longer is the article's.
-        titleTag = root.all("title").map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
+        let titles = root.first("head")?.all("title") ?? []
+        titleTag = (titles.isEmpty ? root.all("title") : titles).map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
             .max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? ""
     }
 

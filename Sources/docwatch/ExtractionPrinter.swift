@@ -54,9 +54,24 @@ struct ExtractionPrinter {
         return out
     }
 
+    /// Whether any byte of `text` starts something `quoted` must escape.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            if previous == 0xC2, byte == 0x85 { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// A JSON string literal. U+0085, U+2028 and U+2029 are escaped too: JSON allows them raw,
     /// but line-oriented readers split on them.
     static func quoted(_ text: String) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = String.UnicodeScalarView()
         out.append("\"")
         for scalar in text.unicodeScalars {

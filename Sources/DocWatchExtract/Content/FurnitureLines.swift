@@ -14,9 +14,12 @@ enum FurnitureLines {
     /// Fragments that make any short line furniture.
     static let fragments = ["ICP备", "ICP備", "ICP证", "版权所有", "版權所有", "公网安备", "公網安備", "未经授权", "未經授權"]
 
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
     /// Whether a rendered line is furniture.
     static func isFurniture(_ line: String) -> Bool {
-        if prefixes.contains(where: { line.hasPrefix($0) }) { return true }
+        let utf8 = line.utf8
+        if prefixBytes.contains(where: { utf8.starts(with: $0) }) { return true }
         if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
         return false
     }

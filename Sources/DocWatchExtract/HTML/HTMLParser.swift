@@ -40,8 +40,9 @@ public enum HTMLParser {
             let name = String(cString: node.pointee.name)
             let kind = ElementKind.of(name)
             if kind.contains(.dropped) { return }
-            let element = HTMLNode(element: name, attributes: attributes(of: node))
-            element.kindFlags = kind
+            var titleHint = false
+            let element = HTMLNode(element: name, attributes: attributes(of: node, titleHint: &titleHint))
+            element.kindFlags = titleHint ? kind.union(.titleHint) : kind
             element.index = counter
             counter += 1
             parent.append(element)
@@ -68,6 +69,19 @@ public enum HTMLParser {
         }
     }
 
+    /// Whether a C string contains "title" in any case.
+    private static func containsTitle(_ text: UnsafePointer<xmlChar>) -> Bool {
+        let word: [UInt8] = Array("title".utf8)
+        var index = 0
+        while text[index] != 0 {
+            var matched = 0
+            while matched < word.count, text[index + matched] != 0, text[index + matched] | 0x20 == word[matched] { matched += 1 }
+            if matched == word.count { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Presentational and event attributes: no stage reads them, and skipping them saves a
     /// dictionary on most elements of old table-layout pages.
     static let ignoredAttributes: Set<String> = [
@@ -76,7 +90,8 @@ public enum HTMLParser {
         "colspan", "rowspan", "tabindex", "hspace", "vspace", "frameborder", "scrolling", "marginwidth", "marginheight",
     ]
 
-    private static func attributes(of node: xmlNodePtr) -> [String: String] {
+    /// The element's attributes; `titleHint` is set when `class` or `id` contains "title".
+    private static func attributes(of node: xmlNodePtr, titleHint: inout Bool) -> [String: String] {
         var result: [String: String] = [:]
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -87,6 +102,7 @@ public enum HTMLParser {
             }
             if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
                let content = text.pointee.content {
+                if name == "class" || name == "id", containsTitle(content) { titleHint = true }
                 result[name] = String(cString: content)
             } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
                 result[name] = String(cString: value)

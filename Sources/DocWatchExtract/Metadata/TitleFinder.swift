@@ -76,16 +76,10 @@ struct TitleFinder {
             case "h2": ranked[1].append(child)
             case "h3": ranked[2].append(child)
             default:
-                if namesTitle(child["class"]) || namesTitle(child["id"]) { ranked[3].append(child) }
+                if child.kindFlags.contains(.titleHint) { ranked[3].append(child) }
             }
             collect(child, into: &ranked)
         }
-    }
-
-    /// Whether a class or id value contains "title" in any case.
-    private static func namesTitle(_ value: String?) -> Bool {
-        guard let value, value.utf8.count >= 5 else { return false }
-        return value.lowercased().containsBytes("title")
     }
 }
 
