@@ -21,7 +21,7 @@ struct DisclosureTable {
     init(runs: [TextRun]) {
         for index in runs.indices {
             let raw = runs[index].node.text
-            guard raw.utf8.count <= 360, raw.unicodeScalars.contains(where: Self.endsLabel) else { continue }
+            guard raw.utf8.count <= 120, raw.unicodeScalars.contains(where: Self.endsLabel) else { continue }
             let text = runs[index].text
             let next = index + 1 < runs.count ? runs[index + 1].text : nil
             if published == nil, let value = Self.value(of: Self.publishedLabels, in: text, next: next) {

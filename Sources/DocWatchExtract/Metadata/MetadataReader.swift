@@ -50,7 +50,7 @@ struct MetadataReader {
             disclosure.published,
             meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
             linkedData.datePublished.flatMap(DateScanner.first(in:)),
-            Self.timeElement(in: page.body),
+            page.html.containsBytes("<time") ? Self.timeElement(in: page.body) : nil,
             above.date,
             disclosure.written,
             url.flatMap(DateScanner.inURL),
