@@ -2,8 +2,10 @@
 struct Byline {
     /// A date after a label (发布时间, 发表于 …), else the first bare date.
     var date: PageDate? { labelledDate ?? bareDate }
-    private var labelledDate: PageDate?
-    private var bareDate: PageDate?
+    /// A date after 发布时间, 发表于 … .
+    private(set) var labelledDate: PageDate?
+    /// The first date without a label.
+    private(set) var bareDate: PageDate?
     var source: String?
     var authors: [String] = []
     var editor: String?

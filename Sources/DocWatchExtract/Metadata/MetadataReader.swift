@@ -36,6 +36,8 @@ struct MetadataReader {
                 bylineLines.append(index)
             }
         }
+        var contentHead = Byline()
+        contentHead.read(runs[contentRange.lowerBound..<min(contentRange.upperBound, contentRange.lowerBound + 10)], datesWithoutLabel: false)
         var below = Byline()
         for (index, line) in content.lines.suffix(3).enumerated() where line.unicodeScalars.count <= 60 || index == 2 {
             if line.unicodeScalars.count <= 60 { below.read(line: line, next: nil, dateWithoutLabel: false) }
@@ -51,7 +53,9 @@ struct MetadataReader {
             meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
             linkedData.datePublished.flatMap(DateScanner.first(in:)),
             page.html.containsBytes("<time") ? Self.timeElement(in: page.body) : nil,
-            above.date,
+            above.labelledDate,
+            contentHead.labelledDate,
+            above.bareDate,
             disclosure.written,
             url.flatMap(DateScanner.inURL),
             below.date,
