@@ -22,6 +22,12 @@ import Testing
         #expect(document.authors == ["吉林省人民政府"])
     }
 
+    @Test func disclosureTableWrittenDateComesBeforeItsPublicationDate() {
+        let table = "<table><tr><td>成文日期：</td><td>2022年01月27日</td></tr><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table>"
+        let html = Fixture.page(head: #"<meta name="PubDate" content="2022-01-28 00:00:00">"#, body: table + "<div>\(Fixture.articleParagraphs)</div>")
+        #expect(Fixture.extract(html).published == "2022-01-27")
+    }
+
     @Test func jsonLinkedDataGivesTheDateAndAuthor() {
         let head = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-04-15T18:06:00+08:00","author":{"@type":"Person","name":"杨艺"}}</script>"#
         let document = Fixture.extract(Fixture.page(head: head, body: "<div>\(Fixture.articleParagraphs)</div>"))

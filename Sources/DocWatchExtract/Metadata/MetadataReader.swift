@@ -48,7 +48,10 @@ struct MetadataReader {
         below.read(runs[contentRange.upperBound..<min(runs.count, contentRange.upperBound + 12)], datesWithoutLabel: false)
 
         let meta = page.meta
+        // A disclosure table's 成文日期 is the date the document bears (how it is cited); its
+        // 发布日期, when the page went up, comes next.
         published = Self.strongest([
+            disclosure.written,
             disclosure.published,
             meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
             linkedData.datePublished.flatMap(DateScanner.first(in:)),
@@ -56,7 +59,6 @@ struct MetadataReader {
             above.labelledDate,
             contentHead.labelledDate,
             above.bareDate,
-            disclosure.written,
             url.flatMap(DateScanner.inURL),
             below.date,
             Self.firstDate(in: runs[..<contentRange.upperBound]),
