@@ -20,7 +20,7 @@ public struct DecodedBody: Sendable, Equatable {
 /// Decodes fetched bytes to text, choosing the charset as DESIGN.md says.
 ///
 /// Order: `forced` (the source's `charset`), the `Content-Type` charset, a BOM, `<meta charset>` /
-/// `http-equiv` in the first 4 KiB, uchardet, UTF-8. A declared GB charset whose bytes are valid
+/// `http-equiv` in the first 4 KiB, valid UTF-8, uchardet, UTF-8. A declared GB charset whose bytes are valid
 /// non-ASCII UTF-8 is decoded as UTF-8 (sites mislabel converted pages). Invalid bytes become U+FFFD.
 public enum CharsetDecoder {
     public static func decode(_ body: [UInt8], contentType: String?, forced: String?) -> DecodedBody {
@@ -35,6 +35,11 @@ public enum CharsetDecoder {
         }
         if let label = CharsetDeclaration.inMarkup(body.prefix(4096)), let charset = Charset(label: label) {
             return declared(charset, body, by: .meta)
+        }
+        // Valid UTF-8 with non-ASCII bytes is UTF-8: no legacy Chinese encoding looks like it by chance,
+        // and uchardet guesses poorly on short pages.
+        if body.contains(where: { $0 >= 0x80 }), let text = String(validating: body, as: UTF8.self) {
+            return DecodedBody(text: text, charset: Charset.utf8.name, detectedBy: .detector)
         }
         if let label = CharsetDetector.guess(body), let charset = Charset(label: label) {
             return DecodedBody(text: charset.decode(body), charset: charset.name, detectedBy: .detector)

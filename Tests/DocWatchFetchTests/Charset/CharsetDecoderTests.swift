@@ -60,6 +60,13 @@ import Testing
         #expect(decoded.text.contains("江苏省工业和信息化厅"))
     }
 
+    @Test func undeclaredValidUTF8IsUTF8EvenWhenShort() {
+        let bytes = Array("<html><body><p>a \u{2028} b</p></body></html>".utf8)
+        let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: nil)
+        #expect(decoded.charset == "UTF-8")
+        #expect(decoded.text.contains("\u{2028}"))
+    }
+
     @Test func plainASCIIFallsBackToUTF8() {
         let decoded = CharsetDecoder.decode(Array("<html><body>hello</body></html>".utf8), contentType: nil, forced: nil)
         #expect(decoded.detectedBy == .default)
