@@ -61,7 +61,11 @@ enum BylineLabels {
         return out
     }
 
+    /// The first characters of all labels: most positions of a line start none.
+    private static let firstScalars = Set(table.map { $0.label[0] })
+
     private static func label(in s: [Unicode.Scalar], at index: Int) -> (BylineField, Int)? {
+        guard firstScalars.contains(s[index]) else { return nil }
         for row in table {
             let label = row.label
             guard index + label.count <= s.count, s[index] == label[0], s[index..<index + label.count].elementsEqual(label) else { continue }
