@@ -47,6 +47,12 @@ import Testing
         #expect(!Fixture.extract(html).text.contains("责任编辑"))
     }
 
+    @Test(arguments: ["（责任编辑：孙重远）", "【编辑：姚昊】", "(责编：萧潇、张妍)"])
+    func dropsEditorLinesInBrackets(line: String) {
+        let html = Fixture.newsPage(article: Fixture.articleParagraphs + "<p>\(line)</p>")
+        #expect(Fixture.extract(html).text.split(separator: "\n").count == 3)
+    }
+
     @Test func dropsICPAndCopyrightFooters() {
         let html = Fixture.newsPage(article: Fixture.articleParagraphs + "<p>Copyright © 江苏新闻网 版权所有</p><p>苏ICP备05012345号</p>")
         let text = Fixture.extract(html).text
