@@ -22,8 +22,17 @@ public struct DecodedBody: Sendable, Equatable {
 /// Order: `forced` (the source's `charset`), the `Content-Type` charset, a BOM, `<meta charset>` /
 /// `http-equiv` in the first 4 KiB, valid UTF-8, uchardet, UTF-8. A declared GB charset whose bytes are valid
 /// non-ASCII UTF-8 is decoded as UTF-8 (sites mislabel converted pages). Invalid bytes become U+FFFD.
+/// Text that an upstream Windows-1252 decode garbled (no Han, Latin-1 letters throughout) is
+/// turned back (`MojibakeRepair`).
 public enum CharsetDecoder {
     public static func decode(_ body: [UInt8], contentType: String?, forced: String?) -> DecodedBody {
+        var decoded = choose(body, contentType: contentType, forced: forced)
+        if let repaired = MojibakeRepair.repair(decoded.text) { decoded.text = repaired }
+        return decoded
+    }
+
+    /// The charset order, without the mojibake repair.
+    private static func choose(_ body: [UInt8], contentType: String?, forced: String?) -> DecodedBody {
         if let forced, let charset = Charset(label: forced) {
             return DecodedBody(text: charset.decode(body), charset: charset.name, detectedBy: .forced)
         }

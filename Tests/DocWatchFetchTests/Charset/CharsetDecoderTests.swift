@@ -92,6 +92,20 @@ import Testing
         #expect(decoded.text.contains("江苏\u{FFFD}江苏"))
     }
 
+    @Test func textGarbledByAWindows1252DecodeUpstreamIsRepaired() {
+        // GB18030 bytes of 江苏 read as Latin-1 and stored as UTF-8: "½­ËÕ" over and over.
+        let garbled = String(String.UnicodeScalarView(Array(repeating: Self.jiangsuGB, count: 10).joined().compactMap { Unicode.Scalar(UInt32($0)) }))
+        let bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>\(garbled)</p></body></html>".utf8)
+        let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: nil)
+        #expect(decoded.text.contains(String(repeating: "江苏", count: 10)))
+    }
+
+    @Test func latinTextIsNotTakenForMojibake() {
+        let french = String(repeating: "Le président a déclaré à la presse qu'il était très satisfait des négociations menées à Genève. ", count: 5)
+        let decoded = CharsetDecoder.decode(Array("<html><body><p>\(french)</p></body></html>".utf8), contentType: nil, forced: nil)
+        #expect(decoded.text.contains(french))
+    }
+
     @Test func unknownLabelsFallThroughToTheNextStep() {
         let bytes = Self.html(meta: "<meta charset=\"gbk\">", body: Self.jiangsuGB)
         let decoded = CharsetDecoder.decode(bytes, contentType: "text/html; charset=no-such-charset", forced: "also-unknown")
