@@ -2,13 +2,15 @@ import CLibXML2
 
 /// Parses HTML (already decoded to UTF-8) with libxml2's forgiving HTML parser into `HTMLNode`s.
 ///
+/// Only the attributes some stage reads are kept (`keptAttributes`: id, class, href, rel, type,
+/// title, meta names and content …); add a name there before reading a new one.
 /// Broken markup is repaired, never rejected; libxml2 never touches the network (`HTML_PARSE_NONET`)
 /// and prints nothing. `script`, `style`, `noscript`, `template`, comments and processing
 /// instructions are dropped here, so no later stage sees them.
 public enum HTMLParser {
     public static func parse(_ html: String) -> HTMLNode {
         LibXML.setUp()
-        let root = HTMLNode(element: "#document", attributes: [:])
+        let root = HTMLNode(element: "#document", attributes: [])
         root.kindFlags = .block
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
@@ -82,33 +84,42 @@ public enum HTMLParser {
         return false
     }
 
-    /// Presentational and event attributes: no stage reads them, and skipping them saves a
-    /// dictionary on most elements of old table-layout pages.
-    static let ignoredAttributes: Set<String> = [
-        "style", "width", "height", "align", "valign", "bgcolor", "border", "cellpadding", "cellspacing", "color",
-        "size", "face", "background", "onclick", "onmouseover", "onmouseout", "onload", "onerror", "nowrap",
-        "colspan", "rowspan", "tabindex", "hspace", "vspace", "frameborder", "scrolling", "marginwidth", "marginheight",
-    ]
+    /// The attributes kept: the ones extraction and link discovery read. Styling, sizes and event
+    /// handlers are a sixth of a table-layout page and copying them cost more than all the rest.
+    static let keptAttributes: [(name: [UInt8], key: String)] = [
+        "id", "class", "href", "src", "rel", "type", "title", "alt", "aria-label", "role", "name", "content",
+        "property", "itemprop", "http-equiv", "charset", "datetime", "lang", "hreflang", "media",
+    ].map { (Array($0.utf8) + [0], $0) }
+
+    /// The key for a kept attribute name, without building a string for the others.
+    private static func keptKey(_ name: UnsafePointer<xmlChar>) -> String? {
+        let first = name[0]
+        for entry in keptAttributes where entry.name[0] == first {
+            var index = 1
+            while entry.name[index] != 0, name[index] == entry.name[index] { index += 1 }
+            if entry.name[index] == 0, name[index] == 0 { return entry.key }
+        }
+        return nil
+    }
 
     /// The element's attributes; `titleHint` is set when `class` or `id` contains "title".
-    private static func attributes(of node: xmlNodePtr, titleHint: inout Bool) -> [String: String] {
-        var result: [String: String] = [:]
+    private static func attributes(of node: xmlNodePtr, titleHint: inout Bool) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            if ignoredAttributes.contains(name) {
+            guard let name = keptKey(current.pointee.name) else {
                 attribute = current.pointee.next
                 continue
             }
             if let text = current.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
                let content = text.pointee.content {
                 if name == "class" || name == "id", containsTitle(content) { titleHint = true }
-                result[name] = String(cString: content)
+                result.append((name, String(cString: content)))
             } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                result[name] = String(cString: value)
+                result.append((name, String(cString: value)))
                 docwatch_xml_free(value)
             } else {
-                result[name] = ""
+                result.append((name, ""))
             }
             attribute = current.pointee.next
         }
