@@ -12,10 +12,9 @@ struct Byline {
 
     /// Reads labelled values (来源, 作者, 记者, 责任编辑, 发布时间 …) and bare dates from runs.
     mutating func read(_ runs: ArraySlice<TextRun>, datesWithoutLabel: Bool) {
-        for index in runs.indices {
-            let run = runs[index]
-            let next = index + 1 < runs.endIndex ? runs[index + 1].text : nil
-            read(line: run.text, next: next, dateWithoutLabel: datesWithoutLabel)
+        let texts = runs.map(\.text)
+        for (index, text) in texts.enumerated() {
+            read(line: text, next: index + 1 < texts.count ? texts[index + 1] : nil, dateWithoutLabel: datesWithoutLabel)
         }
     }
 
@@ -35,7 +34,9 @@ struct Byline {
                 break
             }
         }
-        if bareDate == nil, dateWithoutLabel { bareDate = DateScanner.first(in: line) }
+        if bareDate == nil, dateWithoutLabel, line.utf8.contains(where: { (0x30...0x39).contains($0) }) {
+            bareDate = DateScanner.first(in: line)
+        }
     }
 
     /// Names in a trailing `(记者 杨艺)` / `（常书香 马丹阳）` of an article's last line.
