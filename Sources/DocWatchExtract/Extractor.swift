@@ -29,8 +29,10 @@ public struct Extractor: Sendable {
     /// Extracts the document from `html`; `url` resolves relative links and feeds URL date hints.
     public func extract(html: String, url: String?) -> ExtractedDocument {
         let page = ParsedPage(html: html)
-        let headline = TitleFinder(titleTag: page.titleTag, meta: page.meta).headline(in: page.body)
-        let content = MainContent(body: page.body, stats: page.stats, headline: headline.text)
+        let container = MainContent.container(in: page.body, stats: page.stats)
+        let headline = TitleFinder(titleTag: page.titleTag, meta: page.meta)
+            .headline(in: page.body, runs: page.runs, contentStart: page.runs.range(of: container)?.lowerBound)
+        let content = MainContent(container: container, body: page.body, stats: page.stats, headline: headline.text)
         let metadata = MetadataReader(page: page, headline: headline, content: content, url: url)
         let bylines = Set(metadata.bylineLines)
         let text = content.lines.enumerated().filter { !bylines.contains($0.offset) }.map(\.element).joined(separator: "\n")

@@ -99,6 +99,13 @@ import Testing
         #expect(Fixture.extract(html).title == "复工复产新闻发布会召开")
     }
 
+    @Test func headingAboveTheTextWhenTheTitleNamesOnlyTheColumn() {
+        let body = "<div class=\"crumb\"><h3>首页 - 新闻动态</h3></div><div class=\"news\"><h5>2019年中国人文地理学术年会成功举行</h5>"
+            + "<div class=\"ly\">发布时间：2019-05-18</div><div>\(Fixture.articleParagraphs)</div></div>"
+        let html = Fixture.page(title: "新闻动态--中国地理学会官网", body: body)
+        #expect(Fixture.extract(html).title == "2019年中国人文地理学术年会成功举行")
+    }
+
     @Test func siteNameFromTheTitleSuffix() {
         #expect(Fixture.extract(Fixture.newsPage()).siteName == "江苏新闻网")
     }

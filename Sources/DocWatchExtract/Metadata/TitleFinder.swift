@@ -3,7 +3,8 @@
 /// `<h1>`…`<h3>` (and elements whose class/id says title) are tried in that order; the first
 /// whose text the `<title>` contains, or that equals a title meta tag, is the headline. Without
 /// agreement a government `ArticleTitle` wins, then `og:title`, then the `<title>` minus the site
-/// name after `_`, `-`, `|`.
+/// name after `_`, `-`, `|` — unless that names no article, when the heading right above the text
+/// (`<h1>`…`<h6>`) is taken.
 struct TitleFinder {
     /// The headline text and, when a heading gave it, that heading.
     struct Headline {
@@ -17,7 +18,9 @@ struct TitleFinder {
     let meta: MetaTags
 
 
-    func headline(in body: HTMLNode) -> Headline {
+    /// `runs` and `contentStart` (the run index where the article text starts) place headings
+    /// relative to the text.
+    func headline(in body: HTMLNode, runs: PageRuns, contentStart: Int?) -> Headline {
         let metaTitle = meta.first(MetaTags.titleKeys)
         let pageTitle = titleTag.withoutSpaces
         let metaKey = metaTitle?.withoutSpaces
@@ -50,7 +53,30 @@ struct TitleFinder {
         if let metaTitle, metaTitle.unicodeScalars.count >= 4 { return Headline(text: metaTitle, node: nil) }
         let parts = Self.segments(of: titleTag)
         let best = parts.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? titleTag
+        // A `<title>` of column and site names only (`新闻动态--中国地理学会官网`) names no article:
+        // then the heading right above the text is the headline.
+        let hanInBest = best.unicodeScalars.filter(CharacterClass.isHan).count
+        if hanInBest < 10, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
         return Headline(text: best, node: nil)
+    }
+
+    /// The heading closest above the article text (at most 15 runs up, or in its first two runs).
+    private static func headingAbove(_ contentStart: Int, in body: HTMLNode, runs: PageRuns) -> Headline? {
+        var best: (headline: Headline, position: Int)?
+        for node in body.descendants(where: { ["h1", "h2", "h3", "h4", "h5", "h6"].contains($0.name) || $0.kindFlags.contains(.titleHint) }) {
+            guard let range = runs.range(of: node), range.upperBound <= contentStart + 2, range.lowerBound + 15 >= contentStart else { continue }
+            let text = node.textContent.spaceFolded
+            guard (6...80).contains(text.withoutSpaces.unicodeScalars.count), !Self.isByline(text) else { continue }
+            if let current = best, current.position >= range.lowerBound { continue }
+            best = (Headline(text: text, node: node), range.lowerBound)
+        }
+        return best?.headline
+    }
+
+    /// A line that names reporters, sources or dates (`◎ 记者林又旻/编译`): a byline, not a headline.
+    private static func isByline(_ text: String) -> Bool {
+        if !BylineLabels.fields(in: text).isEmpty || DateScanner.first(in: text) != nil { return true }
+        return ["记者", "記者", "编译", "編譯", "作者", "来源", "來源", "〉", "»", "›", " > "].contains { text.containsBytes($0) }
     }
 
     /// `<title>` split at the separators sites put between headline, column and site name.
