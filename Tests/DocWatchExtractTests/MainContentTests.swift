@@ -69,6 +69,11 @@ import Testing
         #expect(lines.contains("产业链 复工面95%"))
     }
 
+    @Test func keepsTheSpaceBetweenInlineWords() {
+        let article = Fixture.articleParagraphs + "<p>\(Fixture.paragraph1)<b>Made</b> <i>in</i> <a href=\"/x\">China</a></p>"
+        #expect(Fixture.extract(Fixture.newsPage(article: article)).text.hasSuffix("Made in China"))
+    }
+
     @Test func putsOneParagraphOnALine() {
         let article = "<div>\(Fixture.paragraph1)<br>\(Fixture.paragraph2)<br><br>\(Fixture.paragraph3)</div>"
         let lines = Fixture.extract(Fixture.newsPage(article: article)).text.split(separator: "\n")

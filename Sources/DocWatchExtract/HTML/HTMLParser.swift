@@ -61,7 +61,7 @@ public enum HTMLParser {
                 child = next.pointee.next
             }
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content else { return }
+            guard let content = node.pointee.content, !isLayoutWhitespace(node, content) else { return }
             let text = HTMLNode(text: String(cString: content))
             text.index = counter
             counter += 1
@@ -69,6 +69,27 @@ public enum HTMLParser {
         default:
             return
         }
+    }
+
+    /// Whitespace-only text beside a block element or at a parent's edge: indentation between
+    /// `<div>`s and `<li>`s, a third of all nodes, that no line of text needs. Whitespace between
+    /// two inline elements (`<b>a</b> <i>b</i>`) is kept: it separates words.
+    private static func isLayoutWhitespace(_ node: xmlNodePtr, _ content: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while content[index] != 0 {
+            switch content[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: index += 1
+            default: return false
+            }
+        }
+        return isBoundary(node.pointee.prev) || isBoundary(node.pointee.next)
+    }
+
+    /// No sibling, or a sibling element that starts a new line.
+    private static func isBoundary(_ sibling: xmlNodePtr?) -> Bool {
+        guard let sibling else { return true }
+        guard sibling.pointee.type == XML_ELEMENT_NODE, let name = sibling.pointee.name else { return false }
+        return ElementKind.of(String(cString: name)).contains(.block)
     }
 
     /// Whether a C string contains "title" in any case.
