@@ -12,8 +12,9 @@ struct Byline {
 
     /// Reads labelled values (来源, 作者, 记者, 责任编辑, 发布时间 …) and bare dates from runs.
     mutating func read(_ runs: ArraySlice<TextRun>, datesWithoutLabel: Bool) {
-        let texts = runs.map(\.text)
-        for (index, text) in texts.enumerated() {
+        // Bylines are short: a run of article prose (over ~100 characters) is skipped unread.
+        let texts = runs.map { $0.node.text.utf8.count > 400 ? "" : $0.text }
+        for (index, text) in texts.enumerated() where !text.isEmpty {
             read(line: text, next: index + 1 < texts.count ? texts[index + 1] : nil, dateWithoutLabel: datesWithoutLabel)
         }
     }
