@@ -66,6 +66,12 @@ struct ExtractCommand: ParsableCommand {
     /// The bytes of a file, or of standard input for `-`; nil when it cannot be read.
     private static func read(_ file: String) -> [UInt8]? {
         if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd().map { [UInt8]($0) } ?? []
+        } catch {
+            return nil
+        }
     }
 }

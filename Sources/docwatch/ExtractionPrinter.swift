@@ -2,8 +2,11 @@ import DocWatchCore
 import Foundation
 
 /// Prints extracted documents for `docwatch extract`: JSON lines or an aligned summary.
-struct ExtractionPrinter {
+///
+/// Output is buffered and written in large chunks; `finish()` writes the rest.
+final class ExtractionPrinter {
     let json: Bool
+    private var buffer: [UInt8] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -16,7 +19,7 @@ struct ExtractionPrinter {
 
     func print(_ document: ExtractedDocument, file: String) {
         if json {
-            FileHandle.standardOutput.write(Data(jsonLine(document, file: file)))
+            write(jsonLine(document, file: file))
             return
         }
         let fields: [(String, String)] = [
@@ -31,10 +34,19 @@ struct ExtractionPrinter {
         for (name, value) in fields {
             out += name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value + "\n"
         }
-        FileHandle.standardOutput.write(Data((out + "\n").utf8))
+        write(Array((out + "\n").utf8))
     }
 
-    func finish() {}
+    /// Writes what is still buffered.
+    func finish() {
+        if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer)) }
+        buffer.removeAll()
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 256 * 1024 { finish() }
+    }
 
     /// One JSON line with the extraction fields plus `file`, every key present (absent values `null`).
     private func jsonLine(_ document: ExtractedDocument, file: String) -> [UInt8] {
