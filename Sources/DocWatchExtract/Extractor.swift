@@ -11,6 +11,7 @@ public struct ExtractionOptions: Sendable {
     /// `docwatch extract` does not print them and skips the cost).
     public var simplify: Bool
 
+    /// Options; the defaults are the pipeline's (Asia/Shanghai, facts and Simplified copies on).
     public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, facts: Bool = true, simplify: Bool = true) {
         self.timeZone = timeZone
         self.facts = facts
@@ -20,8 +21,10 @@ public struct ExtractionOptions: Sendable {
 
 /// Turns one decoded HTML page into an `ExtractedDocument`. Pure: no I/O, safe to share.
 public struct Extractor: Sendable {
+    /// The settings every extraction uses.
     public let options: ExtractionOptions
 
+    /// An extractor with `options`.
     public init(options: ExtractionOptions = ExtractionOptions()) {
         self.options = options
     }

@@ -3,8 +3,10 @@
 /// Element names and attribute names are lower-case. Comments, scripts, styles and other
 /// non-content nodes are dropped at parse time (see `HTMLParser`).
 public final class HTMLNode: @unchecked Sendable {
+    /// Element or text.
     public enum Kind: Sendable { case element, text }
 
+    /// Whether this is an element or a text node.
     public let kind: Kind
     /// Element name (`div`), or `#text`.
     public let name: String
@@ -16,6 +18,7 @@ public final class HTMLNode: @unchecked Sendable {
     }
     /// Text content of a text node; empty for elements.
     public let text: String
+    /// Child elements and text nodes, in document order.
     public internal(set) var children: [HTMLNode] = []
     /// The element's kind, from its name (see `ElementKind`).
     var kindFlags: ElementKind = []
@@ -46,8 +49,10 @@ public final class HTMLNode: @unchecked Sendable {
         children.append(child)
     }
 
+    /// Whether this is an element.
     public var isElement: Bool { kind == .element }
 
+    /// The value of one attribute (lower-case name), if the element has it.
     public subscript(attribute: String) -> String? {
         for pair in attributePairs where pair.name == attribute { return pair.value }
         return nil

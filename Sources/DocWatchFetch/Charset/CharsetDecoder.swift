@@ -5,11 +5,14 @@ public enum CharsetSource: String, Sendable, Equatable {
 
 /// A body decoded to text, with the charset used and how it was chosen.
 public struct DecodedBody: Sendable, Equatable {
+    /// The decoded text.
     public var text: String
     /// The canonical name of the charset the bytes were decoded with (`UTF-8`, `GB18030`, `BIG5-HKSCS` …).
     public var charset: String
+    /// Which step of the order chose the charset.
     public var detectedBy: CharsetSource
 
+    /// A decoded body.
     public init(text: String, charset: String, detectedBy: CharsetSource) {
         self.text = text
         self.charset = charset
@@ -25,6 +28,7 @@ public struct DecodedBody: Sendable, Equatable {
 /// Text that an upstream Windows-1252 decode garbled (no Han, Latin-1 letters throughout) is
 /// turned back (`MojibakeRepair`).
 public enum CharsetDecoder {
+    /// `body` as text. `contentType` is the HTTP header value; `forced` the source's `charset`.
     public static func decode(_ body: [UInt8], contentType: String?, forced: String?) -> DecodedBody {
         var decoded = choose(body, contentType: contentType, forced: forced)
         if let repaired = MojibakeRepair.repair(decoded.text) { decoded.text = repaired }
