@@ -106,6 +106,11 @@ import Testing
         #expect(Fixture.extract(html).title == "2019年中国人文地理学术年会成功举行")
     }
 
+    @Test func hyphenBetweenNumbersDoesNotSplitTheTitle() {
+        let html = Fixture.page(title: "绿景控股料2011年扭亏 净利1900万-2900万-证券时报网", body: "<div>\(Fixture.articleParagraphs)</div>")
+        #expect(Fixture.extract(html).title == "绿景控股料2011年扭亏 净利1900万-2900万")
+    }
+
     @Test func siteNameFromTheTitleSuffix() {
         #expect(Fixture.extract(Fixture.newsPage()).siteName == "江苏新闻网")
     }

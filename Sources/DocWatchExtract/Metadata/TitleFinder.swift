@@ -56,7 +56,7 @@ struct TitleFinder {
         // A `<title>` of column and site names only (`新闻动态--中国地理学会官网`) names no article:
         // then the heading right above the text is the headline.
         let hanInBest = best.unicodeScalars.filter(CharacterClass.isHan).count
-        if hanInBest < 10, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
+        if hanInBest < 10 || !headings.isEmpty, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
         return Headline(text: best, node: nil)
     }
 
@@ -81,11 +81,28 @@ struct TitleFinder {
 
     /// `<title>` split at the separators sites put between headline, column and site name.
     static func segments(of title: String) -> [String] {
-        var parts = [title]
+        // A hyphen between digits (`1900万-2900万`, `2020-04`) is a range or a date, not a separator.
+        var parts = [protectingNumericHyphens(title)]
         for separator in separators where title.containsBytes(separator) {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
-        return parts.map(\.trimmed).filter { !$0.isEmpty }
+        return parts.map { part in
+            String(String.UnicodeScalarView(part.unicodeScalars.map { $0 == protectedHyphen ? "-" : $0 })).trimmed
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Stands in for a hyphen between digits while the title is split.
+    private static let protectedHyphen: Unicode.Scalar = "\u{E000}"
+
+    private static func protectingNumericHyphens(_ title: String) -> String {
+        let scalars = Array(title.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let betweenDigits = scalar == "-" && index > 0 && index + 1 < scalars.count
+                && CharacterClass.isDigit(scalars[index + 1]) && (CharacterClass.isDigit(scalars[index - 1]) || scalars[index - 1] == "万" || scalars[index - 1] == "亿")
+            out.append(betweenDigits ? protectedHyphen : scalar)
+        }
+        return String(out)
     }
 
     /// Headings, then elements whose class or id names a title, in document order within each rank.
