@@ -56,7 +56,7 @@ struct TitleFinder {
         // A `<title>` of column and site names only (`新闻动态--中国地理学会官网`) names no article:
         // then the heading right above the text is the headline.
         let hanInBest = best.unicodeScalars.filter(CharacterClass.isHan).count
-        if hanInBest < 10 || !headings.isEmpty, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
+        if hanInBest < 10, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
         return Headline(text: best, node: nil)
     }
 
