@@ -90,6 +90,12 @@ import Testing
         #expect(!Fixture.extract(Fixture.newsPage(article: article)).text.contains("网友评论"))
     }
 
+    @Test func readsTextAfterAStrayHtmlEndTag() {
+        let html = "<html><head><title>决议_中国政府网</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div></body></html>"
+            + "<div class=\"pages_content\">\(Fixture.articleParagraphs)</div></body></html>"
+        #expect(Fixture.extract(html).text.contains(Fixture.paragraph2))
+    }
+
     @Test func neverReturnsAnEmptyBodyForAPageWithText() {
         let html = Fixture.page(body: "<span>通知：明天放假。</span>")
         #expect(Fixture.extract(html).text == "通知：明天放假。")

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Cuts `<script>`, `<style>`, `<select>`, `<noscript>`, `<svg>`, `<iframe>`, `<template>` and
-/// comment blocks out of HTML bytes before libxml2 sees them.
+/// comment blocks, and `</body>`/`</html>` end tags, out of HTML bytes before libxml2 sees them.
 ///
 /// The parser drops them anyway; on news portals they are a third of the bytes, and libxml2's
 /// time grows with its input. An unterminated block is left in place for libxml2 to handle.
@@ -24,6 +24,8 @@ enum MarkupPrefilter {
                 end = find(input, "-->", from: index + 4).map { $0 + 3 }
             } else if let name = rawTextName(input, at: index + 1) {
                 end = closingTag(input, name: name, from: index + 1 + name.count)
+            } else if let close = documentEndTag(input, at: index) {
+                end = close
             }
             if let end {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: input[copiedUpTo..<index]))
@@ -39,6 +41,20 @@ enum MarkupPrefilter {
 
     /// Blocks the parser drops or no stage reads: their content never becomes text.
     private static let blocks = ["script", "style", "select", "noscript", "svg", "iframe", "template"].map { Array($0.utf8) }
+
+    /// The offset past a `</body>` or `</html>` at `index`. Browsers ignore both, putting what
+    /// follows back into the body; libxml2 drops it, and templates print them mid-page.
+    private static func documentEndTag(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 2 < input.count, input[index + 1] == UInt8(ascii: "/") else { return nil }
+        for name in documentEnds where matchesIgnoringCase(input, at: index + 2, name) {
+            var cursor = index + 2 + name.count
+            while cursor < input.count, input[cursor] == UInt8(ascii: " ") || input[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+            return cursor < input.count && input[cursor] == UInt8(ascii: ">") ? cursor + 1 : nil
+        }
+        return nil
+    }
+
+    private static let documentEnds = ["body", "html"].map { Array($0.utf8) }
 
     /// The name when a tag of one of `blocks` opens at `index`.
     private static func rawTextName(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> [UInt8]? {
