@@ -3,6 +3,9 @@ import DocWatchCore
 import DocWatchExtract
 import DocWatchFetch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `docwatch extract`: extraction only, no storage.
 struct ExtractCommand: ParsableCommand {
@@ -66,12 +69,16 @@ struct ExtractCommand: ParsableCommand {
     /// The bytes of a file, or of standard input for `-`; nil when it cannot be read.
     private static func read(_ file: String) -> [UInt8]? {
         if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd().map { [UInt8]($0) } ?? []
-        } catch {
-            return nil
+        let descriptor = Glibc.open(file, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 }

@@ -73,7 +73,7 @@ struct MetadataReader {
             ?? disclosure.issuer.map { [$0] } ?? []
         editor = above.editor ?? below.editor
         siteName = meta.first(MetaTags.siteNameKeys)
-            ?? SiteNameFinder.fromTitle(page.titleTag, headline: headline.text)
+            ?? SiteNameFinder.fromTitle(page.titleTag, segments: page.titleSegments, headline: headline.text)
             ?? linkedData.publisher
             ?? SiteNameFinder.fromFooter(runs.suffix(20)[...])
         if let source, source == editor { self.source = nil }

@@ -15,6 +15,8 @@ struct TitleFinder {
     static let separators: [String] = ["_", "|", "｜", " - ", "-", " — ", "—", "–", "::", "－", "：："]
 
     let titleTag: String
+    /// `titleTag` split by `segments(of:)`.
+    let titleSegments: [String]
     let meta: MetaTags
 
 
@@ -24,7 +26,7 @@ struct TitleFinder {
         let metaTitle = meta.first(MetaTags.titleKeys)
         let pageTitle = titleTag.withoutSpaces
         let metaKey = metaTitle?.withoutSpaces
-        let segmentKeys = Self.segments(of: titleTag).map(\.withoutSpaces)
+        let segmentKeys = titleSegments.map(\.withoutSpaces)
         let segment = segmentKeys.first ?? ""
         let trailing = Set(segmentKeys.dropFirst())
         let headings = candidates(in: body).compactMap { node -> (node: HTMLNode, text: String, key: String)? in
@@ -51,7 +53,7 @@ struct TitleFinder {
             return Headline(text: found.text, node: found.node)
         }
         if let metaTitle, metaTitle.unicodeScalars.count >= 4 { return Headline(text: metaTitle, node: nil) }
-        let parts = Self.segments(of: titleTag)
+        let parts = titleSegments
         let best = parts.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? titleTag
         // A `<title>` of column and site names only (`新闻动态--中国地理学会官网`) names no article:
         // then the heading right above the text is the headline.
