@@ -13,8 +13,8 @@ struct ContentScorer {
         var credit = Array(repeating: 0.0, count: stats.nodeCount)
         var touched: [HTMLNode] = []
         let pageChars = stats[root].chars
-        visit(root, inLink: false, pageChars: pageChars) { run, block in
-            let text = TextStats.of(text: run.text, inLink: false)
+        visit(root, block: root, inLink: false, pageChars: pageChars) { run, block in
+            let text = stats[run]
             guard text.chars >= 8 else { return }
             let score = 1 + Double(text.punctuation) + min(Double(text.chars) / 40, 6)
             var container: HTMLNode? = block.kindFlags.contains(.paragraph) ? block.parent : block
@@ -39,23 +39,15 @@ struct ContentScorer {
     }
 
     /// Calls `body` for every text run outside links and furniture, with the block that holds it.
-    private func visit(_ node: HTMLNode, inLink: Bool, pageChars: Int, _ body: (HTMLNode, HTMLNode) -> Void) {
+    /// `block` is the nearest block element at or above `node`.
+    private func visit(_ node: HTMLNode, block: HTMLNode, inLink: Bool, pageChars: Int, _ body: (HTMLNode, HTMLNode) -> Void) {
         for child in node.children {
             if child.kind == .text {
-                if !inLink, let block = Self.block(holding: child) { body(child, block) }
+                if !inLink { body(child, block) }
             } else if !child.kindFlags.contains(.furniture), !ElementTraits.isSmallForm(child, of: pageChars, stats: stats) {
-                visit(child, inLink: inLink || child.name == "a", pageChars: pageChars, body)
+                let childBlock = child.kindFlags.contains(.block) ? child : block
+                visit(child, block: childBlock, inLink: inLink || child.name == "a", pageChars: pageChars, body)
             }
         }
-    }
-
-    /// The nearest block ancestor of a node.
-    static func block(holding node: HTMLNode) -> HTMLNode? {
-        var current = node.parent
-        while let element = current {
-            if element.kindFlags.contains(.block) { return element }
-            current = element.parent
-        }
-        return nil
     }
 }

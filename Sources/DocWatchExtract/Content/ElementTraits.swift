@@ -32,7 +32,7 @@ enum ElementTraits {
 
     /// Class/id hint weight: positive for article containers, negative for furniture.
     static func hintWeight(_ node: HTMLNode) -> Double {
-        guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return 0 }
+        guard node["class"] != nil || node["id"] != nil else { return 0 }
         let hints = node.idAndClass
         var weight = 0.0
         if contentHints.contains(where: { hints.containsBytes($0) }) { weight += 25 }
@@ -42,7 +42,7 @@ enum ElementTraits {
 
     /// Whether a block inside the article is furniture by its class/id (share bars, pagers …).
     static func isInnerFurniture(_ node: HTMLNode) -> Bool {
-        guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return false }
+        guard node["class"] != nil || node["id"] != nil else { return false }
         let hints = node.idAndClass
         if contentHints.contains(where: { hints.containsBytes($0) }) { return false }
         return innerFurnitureHints.contains(where: { hints.containsBytes($0) })

@@ -11,6 +11,8 @@ struct ElementKind: OptionSet, Sendable {
     static let furniture = ElementKind(rawValue: 4)
     /// Never document text at all (`script`, `style` …): dropped by the parser.
     static let dropped = ElementKind(rawValue: 8)
+    /// Its `class` or `id` contains "title" (any case): a headline candidate.
+    static let titleHint = ElementKind(rawValue: 16)
 
     private static let table: [String: ElementKind] = {
         var table: [String: ElementKind] = [:]

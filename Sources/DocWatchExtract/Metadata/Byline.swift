@@ -2,18 +2,20 @@
 struct Byline {
     /// A date after a label (发布时间, 发表于 …), else the first bare date.
     var date: PageDate? { labelledDate ?? bareDate }
-    private var labelledDate: PageDate?
-    private var bareDate: PageDate?
+    /// A date after 发布时间, 发表于 … .
+    private(set) var labelledDate: PageDate?
+    /// The first date without a label.
+    private(set) var bareDate: PageDate?
     var source: String?
     var authors: [String] = []
     var editor: String?
 
     /// Reads labelled values (来源, 作者, 记者, 责任编辑, 发布时间 …) and bare dates from runs.
     mutating func read(_ runs: ArraySlice<TextRun>, datesWithoutLabel: Bool) {
-        for index in runs.indices {
-            let run = runs[index]
-            let next = index + 1 < runs.endIndex ? runs[index + 1].text : nil
-            read(line: run.text, next: next, dateWithoutLabel: datesWithoutLabel)
+        // Bylines are short: a run of article prose (over ~100 characters) is skipped unread.
+        let texts = runs.map { $0.node.text.utf8.count > 400 ? "" : $0.text }
+        for (index, text) in texts.enumerated() where !text.isEmpty {
+            read(line: text, next: index + 1 < texts.count ? texts[index + 1] : nil, dateWithoutLabel: datesWithoutLabel)
         }
     }
 
@@ -33,7 +35,9 @@ struct Byline {
                 break
             }
         }
-        if bareDate == nil, dateWithoutLabel { bareDate = DateScanner.first(in: line) }
+        if bareDate == nil, dateWithoutLabel, line.utf8.contains(where: { (0x30...0x39).contains($0) }) {
+            bareDate = DateScanner.first(in: line)
+        }
     }
 
     /// Names in a trailing `(记者 杨艺)` / `（常书香 马丹阳）` of an article's last line.

@@ -23,8 +23,12 @@ enum BylineLabels {
         for label in ["责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "本文编辑", "值班编辑", "编审", "審核", "审核", "校对", "校對"] {
             rows.append((label, .editor, true))
         }
-        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "发表于", "發表於", "更新时间", "更新時間", "时间", "時間", "日期", "发文日期", "成文日期"] {
+        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "更新时间", "更新時間", "时间", "時間", "日期", "发文日期", "成文日期"] {
             rows.append((label, .date, true))
+        }
+        // `发表于 2005-9-15`: these take no colon.
+        for label in ["发表于", "發表於", "发布于", "發佈於", "發布於", "发表於"] {
+            rows.append((label, .date, false))
         }
         for label in ["浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "訪問", "字号", "字號", "字体", "字體", "分享", "打印", "评论", "評論", "【", "[", "|", "丨"] {
             rows.append((label, .stop, false))
@@ -57,7 +61,11 @@ enum BylineLabels {
         return out
     }
 
+    /// The first characters of all labels: most positions of a line start none.
+    private static let firstScalars = Set(table.map { $0.label[0] })
+
     private static func label(in s: [Unicode.Scalar], at index: Int) -> (BylineField, Int)? {
+        guard firstScalars.contains(s[index]) else { return nil }
         for row in table {
             let label = row.label
             guard index + label.count <= s.count, s[index] == label[0], s[index..<index + label.count].elementsEqual(label) else { continue }

@@ -68,12 +68,13 @@ enum DateScanner {
         return (found, start..<cursor)
     }
 
-    /// `9/17/2004 5:54:13 AM`: month first unless the first number cannot be a month.
+    /// `9/17/2004 5:54:13 AM`, `7/5/2005`: a number above 12 is the day; otherwise day first, as
+    /// everywhere but the United States.
     private static func usDate(in s: [Unicode.Scalar], at start: Int) -> (date: PageDate, range: Range<Int>)? {
         guard let (first, afterFirst) = shortNumber(s, start), afterFirst < s.count, s[afterFirst] == "/",
               let (second, afterSecond) = shortNumber(s, afterFirst + 1), afterSecond < s.count, s[afterSecond] == "/",
               let year = number(s, afterSecond + 1, 4), !isDigit(s, afterSecond + 5) else { return nil }
-        let (month, day) = first > 12 ? (second, first) : (first, second)
+        let (month, day) = second > 12 ? (first, second) : (second, first)
         guard var found = validated(year, month, day) else { return nil }
         var cursor = afterSecond + 5
         if let (time, end) = time(in: s, at: cursor) {

@@ -36,6 +36,8 @@ struct MetadataReader {
                 bylineLines.append(index)
             }
         }
+        var contentHead = Byline()
+        contentHead.read(runs[contentRange.lowerBound..<min(contentRange.upperBound, contentRange.lowerBound + 10)], datesWithoutLabel: false)
         var below = Byline()
         for (index, line) in content.lines.suffix(3).enumerated() where line.unicodeScalars.count <= 60 || index == 2 {
             if line.unicodeScalars.count <= 60 { below.read(line: line, next: nil, dateWithoutLabel: false) }
@@ -46,13 +48,17 @@ struct MetadataReader {
         below.read(runs[contentRange.upperBound..<min(runs.count, contentRange.upperBound + 12)], datesWithoutLabel: false)
 
         let meta = page.meta
+        // A disclosure table's 成文日期 is the date the document bears (how it is cited); its
+        // 发布日期, when the page went up, comes next.
         published = Self.strongest([
+            disclosure.written,
             disclosure.published,
             meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
             linkedData.datePublished.flatMap(DateScanner.first(in:)),
-            Self.timeElement(in: page.body),
-            above.date,
-            disclosure.written,
+            page.html.containsBytes("<time") ? Self.timeElement(in: page.body) : nil,
+            above.labelledDate,
+            contentHead.labelledDate,
+            above.bareDate,
             url.flatMap(DateScanner.inURL),
             below.date,
             Self.firstDate(in: runs[..<contentRange.upperBound]),
@@ -67,7 +73,7 @@ struct MetadataReader {
             ?? disclosure.issuer.map { [$0] } ?? []
         editor = above.editor ?? below.editor
         siteName = meta.first(MetaTags.siteNameKeys)
-            ?? SiteNameFinder.fromTitle(page.titleTag, headline: headline.text)
+            ?? SiteNameFinder.fromTitle(page.titleTag, segments: page.titleSegments, headline: headline.text)
             ?? linkedData.publisher
             ?? SiteNameFinder.fromFooter(runs.suffix(20)[...])
         if let source, source == editor { self.source = nil }

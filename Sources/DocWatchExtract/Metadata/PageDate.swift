@@ -15,12 +15,19 @@ struct PageDate: Equatable {
 
     /// `2020-04-15T18:06:00+08:00`, or `2020-04-15` without a time.
     func iso8601(in zone: TimeZone) -> String {
-        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let date = Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
         guard let hour else { return date }
         let seconds = offset ?? zoneOffset(zone, hour: hour)
         let sign = seconds < 0 ? "-" : "+"
         let magnitude = abs(seconds)
-        return date + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute ?? 0, second ?? 0, sign, magnitude / 3600, magnitude % 3600 / 60)
+        return date + "T" + Self.digits(hour, 2) + ":" + Self.digits(minute ?? 0, 2) + ":" + Self.digits(second ?? 0, 2)
+            + sign + Self.digits(magnitude / 3600, 2) + ":" + Self.digits(magnitude % 3600 / 60, 2)
+    }
+
+    /// `value` zero-padded to `width` digits.
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The zone's offset at this wall-clock time (daylight saving aware, to the hour).
