@@ -77,10 +77,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings,
-            // Release binaries link the Swift runtime and Foundation statically: ~15 ms less dynamic
-            // linking per start, which `extract` over many small runs and short-lived commands feel.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "docwatch-bench",
