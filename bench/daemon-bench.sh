@@ -3,8 +3,8 @@
 # Reports resident memory (VmHWM, VmRSS) and CPU time per poll (utime+stime from /proc over the
 # polls made in the measured window). Targets: under 50 MiB and under 1 ms per poll.
 #
-# Usage: bench/daemon-bench.sh            (release build into $SCRATCH, default .build)
-# Knobs: SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info SCRATCH=.build
+# Usage: bench/daemon-bench.sh            (release build by scripts/build-release.sh)
+# Knobs: SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info
 #   The first poll of each source stores a new document; measuring starts WARMUP seconds after the
 #   last of those (so every source is in its unchanged steady state).
 #   MODE=etag: the server answers 304 to the conditional GET (the usual case for government sites);
@@ -18,10 +18,8 @@ WARMUP=${WARMUP:-15}
 MEASURE=${MEASURE:-60}
 MODE=${MODE:-etag}
 LOG_LEVEL=${LOG_LEVEL:-info}
-SCRATCH=${SCRATCH:-.build}
 
-swift build -c release --scratch-path "$SCRATCH" --product docwatch >/dev/null
-BIN="$SCRATCH/release/docwatch"
+BIN="$(scripts/build-release.sh 2>/dev/null)"
 WORK=$(mktemp -d /tmp/docwatch-bench.XXXXXX)
 SERVER_PID=""
 DAEMON_PID=""

@@ -7,11 +7,10 @@
 #
 # --anchors also scores trafilatura, GNE and readability-lxml on the same corpora (installed into
 # a venv under /tmp on first use; needs PyPI). Environment: CORPORA (default ../shared/corpus next
-# to the repository, else /work/shared/corpus), SCRATCH (default .build-extract).
+# to the repository, else /work/shared/corpus).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-scratch="${SCRATCH:-.build-extract}"
 corpora="${CORPORA:-}"
 if [[ -z "$corpora" ]]; then
     for candidate in "$root/../shared/corpus" /work/shared/corpus; do
@@ -34,9 +33,10 @@ done
 
 cd "$root"
 if $build; then
-    swift build -c release --scratch-path "$scratch" >&2
+    binary="$(scripts/build-release.sh)"
+else
+    binary="$root/.build-release/release/docwatch"
 fi
-binary="$root/$scratch/release/docwatch"
 
 # One table row from the scorer's JSON.
 row() {

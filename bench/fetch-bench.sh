@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-200}"
 port=18765
-swift build -c release --product docwatch >/dev/null
-binary="$(swift build -c release --show-bin-path)/docwatch"
+binary="$(scripts/build-release.sh 2>/dev/null)"
 work="$(mktemp -d)"
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/loopback_server.py "$port" --pages "$count" & server=$!
