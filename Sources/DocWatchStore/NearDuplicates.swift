@@ -21,6 +21,9 @@ enum NearDuplicates {
     static let minimumShared = 120
     /// A paragraph in more documents than this is boilerplate, not evidence of a repost.
     static let boilerplateDocuments = 50
+    /// Links kept per new document, closest first: templated pages (one layout, a few changed words)
+    /// would otherwise link every page to every other, quadratically.
+    static let maxLinks = 20
 
     static func bands(_ simhash: UInt64) -> [Int64] {
         (0..<4).map { index in Int64(index) << 16 | Int64((simhash >> UInt64(index * 16)) & 0xffff) }
@@ -48,9 +51,13 @@ enum NearDuplicates {
                 if candidate.shared >= minimumShared && overlap >= paragraphOverlap { links[candidate.document] = .some(overlap) }
             }
         }
+        var ranked: [(other: Int64, distance: Int, overlap: Double?)] = []
         for (other, overlap) in links {
             let otherHash = try Int64.fetchOne(db, sql: "SELECT simhash FROM document WHERE id = ?", arguments: [other]) ?? 0
-            let distance = SimHash.distance(simhash, UInt64(bitPattern: otherHash))
+            ranked.append((other, SimHash.distance(simhash, UInt64(bitPattern: otherHash)), overlap))
+        }
+        ranked.sort { ($0.distance, -($0.overlap ?? 1), $0.other) < ($1.distance, -($1.overlap ?? 1), $1.other) }
+        for (other, distance, overlap) in ranked.prefix(maxLinks) {
             for (a, b) in [(document, other), (other, document)] {
                 try db.execute(sql: "INSERT OR REPLACE INTO near_duplicate (document, other, distance, overlap) VALUES (?, ?, ?, ?)",
                                arguments: [a, b, distance, overlap ?? nil])

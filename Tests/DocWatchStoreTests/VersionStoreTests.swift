@@ -131,3 +131,16 @@ struct BoilerplateParagraphTests {
         #expect(late.nearDuplicates.allSatisfy { $0.overlap == nil })
     }
 }
+
+@Suite("Near duplicates of templated pages")
+struct TemplatedPageTests {
+    @Test("thirty near-identical pages link each page to at most 20 others")
+    func linksCapped() throws {
+        let store = try TemporaryDatabase()
+        let body = (1...6).map { "模板正文第\($0)段：本栏目发布全市工业经济运行情况，请各单位认真学习贯彻落实有关要求。" }.joined(separator: "\n")
+        let pages = (0..<30).map { Pages.page("https://gov.example/\($0).html", title: "通知\($0)", text: body + "\n编号\($0)", at: Double($0)) }
+        let results = try store.database.store(batch: pages)
+        let last = try #require(try store.database.document(String(results[29].documentID)))
+        #expect(last.nearDuplicates.count == 20)
+    }
+}
