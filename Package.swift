@@ -79,6 +79,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "docwatch-bench",
+            dependencies: ["DocWatchCore", "DocWatchExtract", "DocWatchStore"],
+            path: "Sources/DocWatchBench",
+            swiftSettings: strictSettings
+        ),
 
         .target(
             name: "DocWatchTestSupport",

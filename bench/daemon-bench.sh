@@ -3,9 +3,8 @@
 # Reports resident memory (VmHWM, VmRSS) and CPU time per poll (utime+stime from /proc over the
 # polls made in the measured window). Targets: under 50 MiB and under 1 ms per poll.
 #
-# Usage: bench/daemon-bench.sh            (release build into $SCRATCH, default .build)
-# Knobs: STATIC=1 (link the Swift runtime and Foundation statically: ~6 MiB less resident code)
-#        SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info SCRATCH=.build
+# Usage: bench/daemon-bench.sh            (release build by scripts/build-release.sh)
+# Knobs: SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info BIN=(a built binary)
 #   The first poll of each source stores a new document; measuring starts WARMUP seconds after the
 #   last of those (so every source is in its unchanged steady state).
 #   MODE=etag: the server answers 304 to the conditional GET (the usual case for government sites);
@@ -19,13 +18,8 @@ WARMUP=${WARMUP:-15}
 MEASURE=${MEASURE:-60}
 MODE=${MODE:-etag}
 LOG_LEVEL=${LOG_LEVEL:-info}
-SCRATCH=${SCRATCH:-.build}
-STATIC=${STATIC:-0}
 
-BUILD_FLAGS=(-c release --scratch-path "$SCRATCH" --product docwatch)
-[ "$STATIC" = 1 ] && BUILD_FLAGS+=(--static-swift-stdlib)
-swift build "${BUILD_FLAGS[@]}" >/dev/null
-BIN="$SCRATCH/release/docwatch"
+BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
 WORK=$(mktemp -d /tmp/docwatch-bench.XXXXXX)
 SERVER_PID=""
 DAEMON_PID=""
@@ -121,7 +115,7 @@ wait "$DAEMON_PID" || status=$?
 DAEMON_PID=""
 polls=$((polls1 - polls0))
 events=$(cat "$WORK"/log/changes-*.jsonl 2>/dev/null | wc -l)
-echo "sources=$SOURCES interval=$INTERVAL mode=$MODE log_level=$LOG_LEVEL static=$STATIC warmup=${WARMUP}s measured=${MEASURE}s"
+echo "sources=$SOURCES interval=$INTERVAL mode=$MODE log_level=$LOG_LEVEL warmup=${WARMUP}s measured=${MEASURE}s"
 echo "first ingest of $SOURCES new documents: $(awk -v a="$started" -v b="$ingested" 'BEGIN {printf "%.1f", b - a}') s"
 echo "polls in window: $polls ($(awk -v p="$polls" -v s="$MEASURE" 'BEGIN {printf "%.1f", p / s}')/s), change events written: $events"
 awk -v c=$((cpu1 - cpu0)) -v hz="$HZ" -v p="$polls" 'BEGIN {

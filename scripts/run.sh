@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product docwatch >&2
-binary="$(swift build -c release --show-bin-path)/docwatch"
+binary="$(scripts/build-release.sh)"
 if [ $# -eq 0 ]; then
     set -- run --config etc/docwatch.toml
 fi

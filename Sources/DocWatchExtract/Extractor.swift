@@ -11,6 +11,7 @@ public struct ExtractionOptions: Sendable {
     /// `docwatch extract` does not print them and skips the cost).
     public var simplify: Bool
 
+    /// Options; the defaults are the pipeline's (Asia/Shanghai, facts and Simplified copies on).
     public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, facts: Bool = true, simplify: Bool = true) {
         self.timeZone = timeZone
         self.facts = facts
@@ -20,8 +21,10 @@ public struct ExtractionOptions: Sendable {
 
 /// Turns one decoded HTML page into an `ExtractedDocument`. Pure: no I/O, safe to share.
 public struct Extractor: Sendable {
+    /// The settings every extraction uses.
     public let options: ExtractionOptions
 
+    /// An extractor with `options`.
     public init(options: ExtractionOptions = ExtractionOptions()) {
         self.options = options
     }
@@ -29,10 +32,13 @@ public struct Extractor: Sendable {
     /// Extracts the document from `html`; `url` resolves relative links and feeds URL date hints.
     public func extract(html: String, url: String?) -> ExtractedDocument {
         let page = ParsedPage(html: html)
-        let headline = TitleFinder(titleTag: page.titleTag, meta: page.meta).headline(in: page.body)
-        let content = MainContent(body: page.body, stats: page.stats, headline: headline.text)
+        let container = MainContent.container(in: page.body, stats: page.stats)
+        let headline = TitleFinder(titleTag: page.titleTag, titleSegments: page.titleSegments, meta: page.meta)
+            .headline(in: page.body, runs: page.runs, contentStart: page.runs.range(of: container)?.lowerBound)
+        let content = MainContent(container: container, body: page.body, stats: page.stats, headline: headline.text)
         let metadata = MetadataReader(page: page, headline: headline, content: content, url: url)
-        let text = content.lines.joined(separator: "\n")
+        let bylines = Set(metadata.bylineLines)
+        let text = content.lines.enumerated().filter { !bylines.contains($0.offset) }.map(\.element).joined(separator: "\n")
         let title = headline.text
         let normalizer = options.simplify ? ScriptNormalizer.shared : nil
         return ExtractedDocument(

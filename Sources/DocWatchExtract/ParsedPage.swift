@@ -8,6 +8,8 @@ struct ParsedPage {
     let runs: PageRuns
     /// `<title>`, whitespace folded.
     let titleTag: String
+    /// `titleTag` split at the separators between headline, column and site name.
+    let titleSegments: [String]
 
     init(html: String) {
         self.html = html
@@ -16,7 +18,11 @@ struct ParsedPage {
         meta = MetaTags(root: root)
         stats = PageStats(root: body, count: root.nodeCount)
         runs = PageRuns(root: body, count: root.nodeCount)
-        titleTag = (root.first("title")?.textContent ?? "").spaceFolded
+        // Some templates print two `<title>`s (the article's and the site's): the longer is the article's.
+        let titles = root.first("head")?.all("title") ?? []
+        titleTag = (titles.isEmpty ? root.all("title") : titles).map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
+            .max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? ""
+        titleSegments = TitleFinder.segments(of: titleTag)
     }
 
     /// `lang` of `<html>`, if any.

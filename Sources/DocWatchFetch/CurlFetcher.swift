@@ -7,23 +7,28 @@ import Logging
 /// Every HTTP status is a response; only transfer failures throw (`FetchError`). Call `shutdown()`
 /// to cancel in-flight fetches and stop the thread; `deinit` does it too.
 public final class CurlFetcher: PageFetching {
-    let loop: CurlMultiLoop
+    /// The loop, or why libcurl could not start one (then every fetch throws that).
+    let engine: Result<CurlMultiLoop, FetchError>
 
-    /// Starts the loop thread. Throws when libcurl cannot be initialised.
-    public init(
-        settings: HTTPSettings, userAgent: String,
-        logger: Logger = Logger(label: "docwatch.fetch")
-    ) throws(FetchError) {
-        loop = try CurlMultiLoop(settings: settings, userAgent: userAgent, logger: logger, now: Self.monotonicSeconds)
-        loop.start()
+    /// Starts the loop thread.
+    public init(settings: HTTPSettings, userAgent: String, logger: Logger = Logger(label: "docwatch.fetch")) {
+        do throws(FetchError) {
+            let loop = try CurlMultiLoop(settings: settings, userAgent: userAgent, logger: logger, now: Self.monotonicSeconds)
+            loop.start()
+            engine = .success(loop)
+        } catch {
+            logger.error("libcurl could not start", metadata: ["error": "\(error)"])
+            engine = .failure(error)
+        }
     }
 
     deinit {
-        loop.stop()
+        shutdown()
     }
 
     /// GETs `request.url`, conditionally when it carries validators; the body comes back decoded.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
+        let loop = try engine.get()
         let job = FetchJob(request: request, host: try CurlURL.host(of: request.url))
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -39,7 +44,7 @@ public final class CurlFetcher: PageFetching {
     /// Cancels in-flight and queued fetches (they throw `.cancelled`) and stops the loop thread.
     /// Later fetches throw `.cancelled` too.
     public func shutdown() {
-        loop.stop()
+        if case .success(let loop) = engine { loop.stop() }
     }
 
     private static let clockOrigin = ContinuousClock.now

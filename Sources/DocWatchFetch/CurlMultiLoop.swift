@@ -89,8 +89,8 @@ final class CurlMultiLoop: @unchecked Sendable {
                 defer { inbox.jobs = []; inbox.cancelled = [] }
                 return (inbox.jobs, inbox.cancelled, inbox.stopping)
             }
-            if stopping { break }
             waiting.append(contentsOf: jobs)
+            if stopping { break }
             drop(Set(cancelled))
             let wakeAt = startAdmitted()
             var active: Int32 = 0

@@ -87,11 +87,12 @@ final class CurlTransfer {
     }
 
     /// Takes one header line; a status line starts a new response (after a redirect), so earlier
-    /// headers are dropped. False (abort) when Content-Length announces a body past `maxBody`.
+    /// headers and body bytes are dropped. False (abort) when Content-Length announces a body past `maxBody`.
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers = [:]
+            body.removeAll(keepingCapacity: true)
             status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
             return true
         }
@@ -99,10 +100,12 @@ final class CurlTransfer {
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         headers[name] = value
-        if name == "content-length", Self.hasBody(status: status), let length = Int(value), length > limits.maxBody {
+        guard name == "content-length", Self.hasBody(status: status), let length = Int(value) else { return true }
+        guard length <= limits.maxBody else {
             exceededMaxBody = true
             return false
         }
+        body.reserveCapacity(length)
         return true
     }
 
@@ -150,16 +153,20 @@ final class CurlTransfer {
 
 /// libcurl's write callback: decoded body bytes for the transfer in `userdata`.
 private let receiveBodyCallback: docwatch_curl_data_callback = { data, size, count, userdata in
-    guard let userdata else { return 0 }
-    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-    let length = size * count
-    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    deliver(data, size * count, to: userdata) { $0.receiveBody($1) }
 }
 
 /// libcurl's header callback: one header line (status lines included) for the transfer in `userdata`.
 private let receiveHeaderCallback: docwatch_curl_data_callback = { data, size, count, userdata in
+    deliver(data, size * count, to: userdata) { $0.receiveHeader($1) }
+}
+
+/// Hands a callback's bytes to the transfer; returns what libcurl expects: the length taken, 0 to abort.
+private func deliver(
+    _ data: UnsafeMutablePointer<CChar>?, _ length: Int, to userdata: UnsafeMutableRawPointer?,
+    _ receive: (CurlTransfer, UnsafeRawBufferPointer) -> Bool
+) -> Int {
     guard let userdata else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-    let length = size * count
-    return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    return receive(transfer, UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
 }

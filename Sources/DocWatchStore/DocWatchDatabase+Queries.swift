@@ -31,13 +31,15 @@ extension DocWatchDatabase {
         try read("read source health") { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.*, (SELECT COUNT(*) FROM document d WHERE d.source = s.id) AS documents,
-                       (SELECT MAX(first_seen) FROM document d WHERE d.source = s.id) AS last_new
+                       (SELECT MAX(first_seen) FROM document d WHERE d.source = s.id) AS last_new,
+                       (SELECT v.title FROM document d JOIN version v ON v.id = d.current_version
+                        WHERE d.source = s.id ORDER BY d.first_seen DESC, d.id DESC LIMIT 1) AS last_new_title
                 FROM source s \(includeRemoved ? "" : "WHERE removed = 0") ORDER BY id
                 """).map {
                 SourceHealth(id: $0["id"], kind: $0["kind"], url: $0["url"], name: $0["name"], lastPoll: $0["last_poll"],
                              outcome: $0["last_outcome"], nextDue: $0["next_due"], failures: $0["failures"],
                              lastError: $0["last_error"], lastSuccess: $0["last_success"], documents: $0["documents"],
-                             lastNew: $0["last_new"])
+                             lastNew: $0["last_new"], lastNewTitle: $0["last_new_title"])
             }
         }
     }
@@ -61,10 +63,10 @@ extension DocWatchDatabase {
             let versions = try Row.fetchAll(db, sql: "SELECT number, content_hash, raw_hash, fetched_at, title FROM version WHERE document = ? ORDER BY number", arguments: [id])
                 .map { VersionSummary(number: $0["number"], contentHash: $0["content_hash"], rawHash: $0["raw_hash"], fetchedAt: $0["fetched_at"], title: $0["title"]) }
             let near = try Row.fetchAll(db, sql: """
-                SELECT n.other, n.distance, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
+                SELECT n.other, n.distance, n.overlap, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
                 WHERE n.document = ? ORDER BY n.distance, n.other
                 """, arguments: [id])
-                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"]) }
+                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"], overlap: $0["overlap"]) }
             return DocumentDetail(
                 id: id, url: row["url"], source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
                 current: Self.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,

@@ -10,6 +10,11 @@ extension DocWatchDatabase {
     public func store(_ page: IngestedPage) throws(StoreError) -> StoreResult {
         try write("store \(page.url)") { db in try VersionWriter(db: db, page: page).run() }
     }
+
+    /// Stores many pages in one transaction (bulk import, benchmarks): all or none.
+    public func store(batch pages: [IngestedPage]) throws(StoreError) -> [StoreResult] {
+        try write("store \(pages.count) pages") { db in try pages.map { try VersionWriter(db: db, page: $0).run() } }
+    }
 }
 
 /// The steps of `store(_:)`, inside its transaction.
@@ -58,7 +63,7 @@ private struct VersionWriter {
             return StoreResult(outcome: .duplicate, documentID: documentID, version: 1, eventSeq: nil)
         }
         try index(documentID: documentID)
-        try NearDuplicates.link(db, document: documentID, simhash: simhash)
+        try NearDuplicates.link(db, document: documentID, simhash: simhash, simplifiedText: page.document.textSimplified)
         let seq = try Outbox.append(
             db, time: page.fetchedAt, type: .documentNew, source: page.source, url: page.url, document: documentID,
             version: 1, contentHash: contentHash, title: page.document.title, published: page.document.published)
@@ -83,7 +88,7 @@ private struct VersionWriter {
         try makeCurrent(documentID: documentID, versionID: versionID)
         try db.execute(sql: "UPDATE document SET duplicate_of = NULL WHERE id = ?", arguments: [documentID])
         try index(documentID: documentID)
-        try NearDuplicates.link(db, document: documentID, simhash: simhash)
+        try NearDuplicates.link(db, document: documentID, simhash: simhash, simplifiedText: page.document.textSimplified)
         let diff = TextDiff(old: previousText, new: page.document.text)
         let seq = try Outbox.append(
             db, time: page.fetchedAt, type: .documentChanged, source: page.source, url: page.url, document: documentID,

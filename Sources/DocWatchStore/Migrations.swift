@@ -135,6 +135,18 @@ enum Migrations {
                 CREATE INDEX document_by_last_seen ON document(source, last_seen);
                 """)
         }
+        migrator.registerMigration("v3: paragraph fingerprints for reposts that drop or add paragraphs") { db in
+            try db.execute(sql: """
+                CREATE TABLE paragraph_hash (
+                    hash INTEGER NOT NULL,
+                    document INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    length INTEGER NOT NULL,
+                    PRIMARY KEY(hash, document)
+                ) WITHOUT ROWID;
+                CREATE INDEX paragraph_hash_by_document ON paragraph_hash(document);
+                ALTER TABLE near_duplicate ADD COLUMN overlap REAL;
+                """)
+        }
         return migrator
     }
 }

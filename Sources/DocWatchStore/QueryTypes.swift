@@ -71,7 +71,10 @@ public struct VersionSummary: Sendable, Equatable, Codable {
 public struct NearDuplicateLink: Sendable, Equatable, Codable {
     public var id: Int64
     public var url: String
+    /// Hamming distance between the two documents' SimHash fingerprints.
     public var distance: Int
+    /// Share of the shorter document's paragraph text found in the other, when that is what linked them.
+    public var overlap: Double?
 }
 
 /// One document with its current extraction, versions, facts and duplicate links (`docwatch show`).

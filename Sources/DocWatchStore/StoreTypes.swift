@@ -99,4 +99,6 @@ public struct SourceHealth: Sendable, Equatable, Codable {
     /// List/feed/sitemap sources: documents known and the newest one's first sighting.
     public var documents: Int
     public var lastNew: Date?
+    /// The headline of the newest document.
+    public var lastNewTitle: String?
 }

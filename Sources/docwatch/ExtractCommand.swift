@@ -3,6 +3,9 @@ import DocWatchCore
 import DocWatchExtract
 import DocWatchFetch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `docwatch extract`: extraction only, no storage.
 struct ExtractCommand: ParsableCommand {
@@ -27,6 +30,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("no-facts"), help: "Do not look for facts (figures, document numbers, citations) in the text.")
     var noFacts = false
 
+    @Flag(help: "Print each file's decode-and-extract time in milliseconds to standard error.")
+    var timing = false
+
     @Argument(help: ArgumentHelp("HTML files to extract; `-` reads standard input.", valueName: "FILE"))
     var files: [String]
 
@@ -46,8 +52,14 @@ struct ExtractCommand: ParsableCommand {
                 failed = true
                 continue
             }
+            let started = ContinuousClock.now
             let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: charset)
             let document = extractor.extract(html: decoded.text, url: baseURL)
+            if timing {
+                let elapsed = ContinuousClock.now - started
+                let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                FileHandle.standardError.write(Data(String(format: "%.2f ms %@\n", milliseconds, file).utf8))
+            }
             printer.print(document, file: file)
         }
         printer.finish()
@@ -57,6 +69,16 @@ struct ExtractCommand: ParsableCommand {
     /// The bytes of a file, or of standard input for `-`; nil when it cannot be read.
     private static func read(_ file: String) -> [UInt8]? {
         if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+        let descriptor = Glibc.open(file, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

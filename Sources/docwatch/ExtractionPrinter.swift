@@ -2,33 +2,16 @@ import DocWatchCore
 import Foundation
 
 /// Prints extracted documents for `docwatch extract`: JSON lines or an aligned summary.
-struct ExtractionPrinter {
+///
+/// Output is buffered and written in large chunks; `finish()` writes the rest.
+final class ExtractionPrinter {
     let json: Bool
+    private var buffer: [UInt8] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
-
-    /// The fields `extract --json` prints: the extraction table plus `file`.
-    private struct Row: Encodable {
-        let file: String
-        let title: String
-        let published: String?
-        let authors: [String]
-        let editor: String?
-        let source: String?
-        let siteName: String?
-        let script: String
-        let text: String
-        let facts: [Fact]
-        let links: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case file, title, published, authors, editor, source, script, text, facts, links
-            case siteName = "site_name"
-        }
-    }
 
     init(json: Bool) {
         self.json = json
@@ -36,13 +19,7 @@ struct ExtractionPrinter {
 
     func print(_ document: ExtractedDocument, file: String) {
         if json {
-            let row = Row(
-                file: file, title: document.title, published: document.published, authors: document.authors,
-                editor: document.editor, source: document.source, siteName: document.siteName, script: document.script,
-                text: document.text, facts: document.facts, links: document.links
-            )
-            let encoded = (try? encoder.encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            FileHandle.standardOutput.write(Data((Self.escapingLineSeparators(encoded) + "\n").utf8))
+            write(jsonLine(document, file: file))
             return
         }
         let fields: [(String, String)] = [
@@ -57,23 +34,35 @@ struct ExtractionPrinter {
         for (name, value) in fields {
             out += name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value + "\n"
         }
-        FileHandle.standardOutput.write(Data((out + "\n").utf8))
+        write(Array((out + "\n").utf8))
     }
 
-    func finish() {}
+    /// Writes what is still buffered.
+    func finish() {
+        if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer)) }
+        buffer.removeAll()
+    }
 
-    /// JSON allows U+0085, U+2028 and U+2029 raw, but line-oriented readers split on them.
-    private static func escapingLineSeparators(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
-        var out = ""
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "\u{85}": out += "\\u0085"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    private func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 256 * 1024 { finish() }
+    }
+
+    /// One JSON line with the extraction fields plus `file`, every key present (absent values `null`).
+    private func jsonLine(_ document: ExtractedDocument, file: String) -> [UInt8] {
+        var line = JSONLine()
+        line.field("file", file)
+        line.field("title", document.title)
+        line.field("published", document.published)
+        line.field("authors", document.authors)
+        line.field("editor", document.editor)
+        line.field("source", document.source)
+        line.field("site_name", document.siteName)
+        line.field("script", document.script)
+        line.field("text", document.text)
+        let facts = document.facts.isEmpty ? nil : try? encoder.encode(document.facts)
+        line.field("facts", raw: facts.map { [UInt8]($0) } ?? Array("[]".utf8))
+        line.field("links", document.links)
+        return line.finish()
     }
 }

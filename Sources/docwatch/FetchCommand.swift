@@ -28,12 +28,7 @@ struct FetchCommand: AsyncParsableCommand {
             let targets = try selectSources(configuration)
             let context = try AppContext(configuration: configuration)
             try context.store { try context.database.syncSources(configuration.sources) }
-            let fetcher: CurlFetcher
-            do {
-                fetcher = try CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
-            } catch {
-                throw CLIError.io("cannot start libcurl: \(error)")
-            }
+            let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
             defer { fetcher.shutdown() }
             let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor())
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in

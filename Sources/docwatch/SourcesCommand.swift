@@ -12,11 +12,11 @@ struct SourcesCommand: AsyncParsableCommand {
 
     private struct Row: Encodable {
         var id: String, kind: String, url: String, lastPoll: Date?, outcome: String?, nextDue: Date?, failures: Int
-        var lastError: String?, documents: Int, lastNew: Date?
+        var lastError: String?, documents: Int, lastNew: Date?, lastNewTitle: String?
 
         enum CodingKeys: String, CodingKey {
             case id, kind, url, outcome, failures, documents
-            case lastPoll = "last_poll", nextDue = "next_due", lastError = "last_error", lastNew = "last_new"
+            case lastPoll = "last_poll", nextDue = "next_due", lastError = "last_error", lastNew = "last_new", lastNewTitle = "last_new_title"
         }
     }
 
@@ -26,16 +26,17 @@ struct SourcesCommand: AsyncParsableCommand {
             let context = try AppContext(configuration: configuration)
             try context.store { try context.database.syncSources(configuration.sources) }
             let health = try context.store { try context.database.sourceHealth() }
-            var table = TextTable(header: ["ID", "KIND", "LAST POLL", "OUTCOME", "NEXT DUE", "FAILURES", "DOCS", "LAST NEW", "URL"])
+            var table = TextTable(header: ["ID", "KIND", "LAST POLL", "OUTCOME", "NEXT DUE", "FAILURES", "DOCS", "LAST NEW", "URL / LAST NEW TITLE"])
             for source in health {
                 if output.json {
                     JSONOutput.print(Row(id: source.id, kind: source.kind, url: source.url, lastPoll: source.lastPoll,
                                          outcome: source.outcome, nextDue: source.nextDue, failures: source.failures,
-                                         lastError: source.lastError, documents: source.documents, lastNew: source.lastNew))
+                                         lastError: source.lastError, documents: source.documents, lastNew: source.lastNew, lastNewTitle: source.lastNewTitle))
                 } else {
                     table.add([source.id, source.kind, source.lastPoll.map(Timestamp.utc) ?? "never", source.outcome ?? "-",
                                source.nextDue.map(Timestamp.utc) ?? "-", String(source.failures), String(source.documents),
-                               source.lastNew.map(Timestamp.utc) ?? "-", source.url + (source.lastError.map { "  (\($0))" } ?? "")])
+                               source.lastNew.map(Timestamp.utc) ?? "-",
+                               source.url + (source.lastError.map { "  (\($0))" } ?? "") + (source.lastNewTitle.map { "  «\($0)»" } ?? "")])
                 }
             }
             if !output.json { print(table.render()) }

@@ -13,7 +13,7 @@ struct CurlFetcherErrorTests {
         ("http://", FetchError.invalidURL("http://")),
     ])
     func refusedUpFront(_ url: String, _ expected: FetchError) async throws {
-        let fetcher = try CurlFetcher(settings: loopbackSettings(), userAgent: "t")
+        let fetcher = CurlFetcher(settings: loopbackSettings(), userAgent: "t")
         defer { fetcher.shutdown() }
         await #expect(throws: expected) { try await fetcher.fetch(FetchRequest(url: url)) }
     }
@@ -33,7 +33,7 @@ struct CurlFetcherErrorTests {
         let server = try await TestHTTPServer.start()
         let closedURL = server.url("/")
         await server.stop()
-        let fetcher = try CurlFetcher(settings: loopbackSettings(), userAgent: "t")
+        let fetcher = CurlFetcher(settings: loopbackSettings(), userAgent: "t")
         defer { fetcher.shutdown() }
         let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: closedURL)) }
         guard case .connectionFailed = error else {

@@ -8,8 +8,8 @@ struct CurlFetcherLifecycleTests {
     func deinitEndsThread() async throws {
         weak var loop: CurlMultiLoop?
         do {
-            let fetcher = try CurlFetcher(settings: loopbackSettings(), userAgent: "t")
-            loop = fetcher.loop
+            let fetcher = CurlFetcher(settings: loopbackSettings(), userAgent: "t")
+            loop = try fetcher.engine.get()
             #expect(loop != nil)
         }
         let freed = try await eventually { loop == nil }
@@ -18,7 +18,7 @@ struct CurlFetcherLifecycleTests {
 
     @Test("shutdown twice is harmless")
     func shutdownTwice() throws {
-        let fetcher = try CurlFetcher(settings: loopbackSettings(), userAgent: "t")
+        let fetcher = CurlFetcher(settings: loopbackSettings(), userAgent: "t")
         fetcher.shutdown()
         fetcher.shutdown()
     }

@@ -55,7 +55,7 @@ struct CurlFetcherResponseTests {
     @Test("a redirect is followed; the final URL and only the final headers are reported")
     func redirectFollowed() async throws {
         try await withFetcher { fetcher, server in
-            server.set(path: "/old", status: 301, headers: ["Location": "/new", "X-Hop": "old"])
+            server.set(path: "/old", status: 301, headers: ["Location": "/new", "X-Hop": "old"], body: "see /new")
             server.set(path: "/new", headers: ["X-Final": "new"], body: "moved here")
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/old")))
             #expect(response.status == 200)
@@ -137,5 +137,22 @@ struct CurlFetcherResponseTests {
             #expect(response.body == gbk)
             #expect(response.contentType == "text/html; charset=gbk")
         }
+    }
+}
+
+@Suite("CurlFetcher proxy")
+struct CurlFetcherProxyTests {
+    @Test("the configured proxy carries the request")
+    func proxyUsed() async throws {
+        let proxy = try await TestHTTPServer.start()
+        proxy.set(path: "/via-proxy", body: "proxied")
+        let response = try await withFetcher({ $0.proxy = proxy.baseURL }) { fetcher, _ in
+            try await fetcher.fetch(FetchRequest(url: "http://docwatch.invalid/via-proxy"))
+        }
+        let seen = proxy.requests
+        await proxy.stop()
+        #expect(response.status == 200)
+        #expect(response.body == Array("proxied".utf8))
+        #expect(seen.first?.headers["host"] == "docwatch.invalid")
     }
 }

@@ -21,7 +21,7 @@ func withFetcher<T>(
     _ body: (CurlFetcher, TestHTTPServer) async throws -> T
 ) async throws -> T {
     let server = try await TestHTTPServer.start()
-    let fetcher = try CurlFetcher(settings: loopbackSettings(adjust), userAgent: "docwatch-test/1.0")
+    let fetcher = CurlFetcher(settings: loopbackSettings(adjust), userAgent: "docwatch-test/1.0")
     do {
         let result = try await body(fetcher, server)
         fetcher.shutdown()

@@ -84,3 +84,50 @@ struct VersionStoreTests {
         #expect(try reopened.documentState(url: "https://gov.example/a.html")?.etag == "\"v1\"")
     }
 }
+
+@Suite("Near duplicates")
+struct NearDuplicateTests {
+    static let paragraphs = (1...8).map { "第\($0)段：推动制造业复工复产，事关经济平稳运行、社会稳定发展，也事关产业链供应链稳定安全，编号\($0 * 37)。" }
+
+    @Test("a repost with one paragraph dropped is linked both ways")
+    func droppedParagraph() throws {
+        let store = try TemporaryDatabase()
+        let a = try store.database.store(Pages.page("https://a.example/1", text: Self.paragraphs.joined(separator: "\n")))
+        var shorter = Self.paragraphs
+        shorter.remove(at: 3)
+        let b = try store.database.store(Pages.page("https://b.example/2", text: shorter.joined(separator: "\n"), at: 60))
+        #expect(b.outcome == .new)
+        #expect(try store.database.document(String(a.documentID))?.nearDuplicates.map(\.id) == [b.documentID])
+        #expect(try store.database.document(String(b.documentID))?.nearDuplicates.map(\.id) == [a.documentID])
+    }
+
+    @Test("articles sharing one boilerplate paragraph are not linked")
+    func unrelatedArticles() throws {
+        let store = try TemporaryDatabase()
+        let boilerplate = "本网站所刊登的各种新闻、信息和各种专题专栏资料，均为本网版权所有，未经协议授权禁止下载使用。"
+        let a = try store.database.store(Pages.page("https://a.example/1", text: "江苏省今天召开新闻发布会，介绍全省工业经济运行的总体情况和下一步的工作安排。\n" + boilerplate))
+        _ = try store.database.store(Pages.page("https://a.example/2", text: "浙江省数字经济发展大会在杭州举行，会议发布了一批数字化改革的典型案例。\n" + boilerplate, at: 60))
+        #expect(try store.database.document(String(a.documentID))?.nearDuplicates.isEmpty == true)
+    }
+}
+
+@Suite("Near duplicates and boilerplate")
+struct BoilerplateParagraphTests {
+    @Test("a paragraph shared by more than 50 documents no longer counts as paragraph overlap")
+    func boilerplateIgnored() throws {
+        let store = try TemporaryDatabase()
+        let boilerplate = (1...6).map { "通用的免责声明第\($0)段：本网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。" }
+        let pages = (0..<52).map { index in
+            Pages.page("https://a.example/\(index)", title: "文章\(index)",
+                       text: (["独有的第\(index)篇正文：江苏省工业经济运行情况。"] + boilerplate).joined(separator: "\n"), at: Double(index))
+        }
+        let results = try store.database.store(batch: pages)
+        let last = try #require(results.last)
+        // The early ones are linked by shared paragraphs; the 52nd finds them too common to count, so
+        // any link it has comes from the whole-text SimHash (overlap nil).
+        let early = try #require(try store.database.document(String(results[1].documentID)))
+        #expect(early.nearDuplicates.contains { $0.overlap != nil })
+        let late = try #require(try store.database.document(String(last.documentID)))
+        #expect(late.nearDuplicates.allSatisfy { $0.overlap == nil })
+    }
+}

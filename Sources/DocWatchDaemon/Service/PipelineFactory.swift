@@ -23,7 +23,7 @@ public final class PipelineFactory: Sendable {
 
     /// A pipeline for `configuration`, with a new fetcher.
     public func make(_ configuration: Configuration) throws(FetchError) -> IngestPipeline {
-        let fetcher = try CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent,
+        let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent,
                                       logger: Logger(label: "docwatch.fetch"))
         current.withLock { $0 = fetcher }
         let zone = TimeZone(identifier: configuration.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current

@@ -6,12 +6,12 @@ struct ContentRenderer {
     /// The lines of `root`'s text, each folded to single spaces, empty lines dropped.
     func lines(of root: HTMLNode) -> [String] {
         var builder = LineBuilder()
-        render(root, isRoot: true, into: &builder)
+        render(root, isRoot: true, rootChars: stats[root].chars, into: &builder)
         builder.flush()
         return builder.lines
     }
 
-    private func render(_ node: HTMLNode, isRoot: Bool, into builder: inout LineBuilder) {
+    private func render(_ node: HTMLNode, isRoot: Bool, rootChars: Int, into builder: inout LineBuilder) {
         if node.kind == .text {
             builder.append(node.text)
             return
@@ -21,14 +21,14 @@ struct ContentRenderer {
             builder.flush()
             return
         }
-        if ElementTraits.furnitureElements.contains(name) { return }
-        let isBlock = ElementTraits.blocks.contains(name)
+        if node.kindFlags.contains(.furniture) || ElementTraits.isSmallForm(node, of: rootChars, stats: stats) { return }
+        let isBlock = node.kindFlags.contains(.block)
         if !isRoot, isBlock, isFurniture(node) { return }
         let breaksLine = isBlock && name != "td" && name != "th"
         if breaksLine { builder.flush() }
         let isRow = name == "tr"
         for child in node.children {
-            render(child, isRoot: false, into: &builder)
+            render(child, isRoot: false, rootChars: rootChars, into: &builder)
             if isRow, child.name == "td" || child.name == "th" { builder.separateCell() }
         }
         if breaksLine { builder.flush() }
@@ -45,17 +45,25 @@ struct ContentRenderer {
 /// Accumulates text into lines; `td`/`th` cells of one row stay on one line, separated by a space.
 struct LineBuilder {
     private(set) var lines: [String] = []
-    private var current = String.UnicodeScalarView()
+    /// The line so far, as UTF-8: appending bytes beats appending scalars to a string.
+    private var current: [UInt8] = []
     private var pendingSpace = false
 
     mutating func append(_ text: String) {
-        for scalar in text.unicodeScalars {
-            if CharacterClass.isSpace(scalar) {
-                pendingSpace = !current.isEmpty
-            } else {
-                if pendingSpace { current.append(" ") }
-                pendingSpace = false
-                current.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let length = Self.sequenceLength(bytes[index])
+                let end = min(index + length, bytes.count)
+                if Self.isSpace(bytes, index, length) {
+                    pendingSpace = !current.isEmpty
+                } else {
+                    if pendingSpace { current.append(0x20) }
+                    pendingSpace = false
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                }
+                index = end
             }
         }
     }
@@ -67,8 +75,37 @@ struct LineBuilder {
 
     /// Ends the current line.
     mutating func flush() {
-        if !current.isEmpty { lines.append(String(current)) }
-        current = String.UnicodeScalarView()
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
         pendingSpace = false
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0...: return 3
+        case 0xC0...: return 2
+        default: return 1
+        }
+    }
+
+    /// The UTF-8 forms of `CharacterClass.isSpace`: ASCII blanks, U+00A0, U+2002/2003/2009/200B,
+    /// U+3000 and U+FEFF.
+    private static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) -> Bool {
+        let lead = bytes[index]
+        switch length {
+        case 1: return lead == 0x20 || (0x09...0x0D).contains(lead)
+        case 2: return lead == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
+        case 3:
+            guard index + 2 < bytes.count else { return false }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            switch lead {
+            case 0xE2: return second == 0x80 && (third == 0x82 || third == 0x83 || third == 0x89 || third == 0x8B)
+            case 0xE3: return second == 0x80 && third == 0x80
+            case 0xEF: return second == 0xBB && third == 0xBF
+            default: return false
+            }
+        default: return false
+        }
     }
 }

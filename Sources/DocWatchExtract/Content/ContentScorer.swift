@@ -12,11 +12,12 @@ struct ContentScorer {
     func best(in root: HTMLNode) -> HTMLNode? {
         var credit = Array(repeating: 0.0, count: stats.nodeCount)
         var touched: [HTMLNode] = []
-        visit(root, inLink: false) { run, block in
-            let text = TextStats.of(text: run.text, inLink: false)
+        let pageChars = stats[root].chars
+        visit(root, block: root, inLink: false, pageChars: pageChars) { run, block in
+            let text = stats[run]
             guard text.chars >= 8 else { return }
             let score = 1 + Double(text.punctuation) + min(Double(text.chars) / 40, 6)
-            var container: HTMLNode? = ElementTraits.paragraphs.contains(block.name) ? block.parent : block
+            var container: HTMLNode? = block.kindFlags.contains(.paragraph) ? block.parent : block
             for share in [1.0, 0.5, 1.0 / 3] {
                 guard let current = container, current.name != "#document", current.index < credit.count else { break }
                 if credit[current.index] == 0 { touched.append(current) }
@@ -38,23 +39,15 @@ struct ContentScorer {
     }
 
     /// Calls `body` for every text run outside links and furniture, with the block that holds it.
-    private func visit(_ node: HTMLNode, inLink: Bool, _ body: (HTMLNode, HTMLNode) -> Void) {
+    /// `block` is the nearest block element at or above `node`.
+    private func visit(_ node: HTMLNode, block: HTMLNode, inLink: Bool, pageChars: Int, _ body: (HTMLNode, HTMLNode) -> Void) {
         for child in node.children {
             if child.kind == .text {
-                if !inLink, let block = Self.block(holding: child) { body(child, block) }
-            } else if !ElementTraits.furnitureElements.contains(child.name) {
-                visit(child, inLink: inLink || child.name == "a", body)
+                if !inLink { body(child, block) }
+            } else if !child.kindFlags.contains(.furniture), !ElementTraits.isSmallForm(child, of: pageChars, stats: stats) {
+                let childBlock = child.kindFlags.contains(.block) ? child : block
+                visit(child, block: childBlock, inLink: inLink || child.name == "a", pageChars: pageChars, body)
             }
         }
-    }
-
-    /// The nearest block ancestor of a node.
-    static func block(holding node: HTMLNode) -> HTMLNode? {
-        var current = node.parent
-        while let element = current {
-            if ElementTraits.blocks.contains(element.name) { return element }
-            current = element.parent
-        }
-        return nil
     }
 }

@@ -1,22 +1,5 @@
 /// What the extractor knows about element names and class/id hints.
 enum ElementTraits {
-    /// Elements that start a new line of text.
-    static let blocks: Set<String> = [
-        "p", "div", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "li", "ul", "ol", "dl", "dd", "dt",
-        "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "main", "body", "blockquote", "pre", "center",
-        "form", "header", "footer", "nav", "aside", "address", "figure", "figcaption", "caption", "hr", "html",
-        "fieldset", "details", "summary", "#document",
-    ]
-
-    /// Blocks that are a paragraph of their container: their text credits the container, not themselves.
-    static let paragraphs: Set<String> = ["p", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "tr", "th"]
-
-    /// Elements never part of an article's text.
-    static let furnitureElements: Set<String> = [
-        "nav", "aside", "footer", "form", "select", "option", "button", "input", "textarea", "label", "menu", "head",
-        "title", "meta", "link", "map", "area", "audio", "video", "canvas", "marquee",
-    ]
-
     /// Class/id words of Chinese CMSs and common templates that mark the article body.
     static let contentHints = [
         "trs_editor", "ucap-content", "pages_content", "article", "content", "zoom", "artibody", "main_text",
@@ -41,9 +24,15 @@ enum ElementTraits {
         "editor", "bianji", "source", "laiyuan", "info", "time", "date", "author", "byline", "meta", "subtitle",
     ]
 
+    /// A `<form>` holding under half the text around it: a comment box or a poll. (ASP.NET pages
+    /// wrap the whole page in one form, which must not count as furniture.)
+    static func isSmallForm(_ node: HTMLNode, of totalChars: Int, stats: PageStats) -> Bool {
+        node.name == "form" && stats[node].chars * 2 < totalChars
+    }
+
     /// Class/id hint weight: positive for article containers, negative for furniture.
     static func hintWeight(_ node: HTMLNode) -> Double {
-        guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return 0 }
+        guard node["class"] != nil || node["id"] != nil else { return 0 }
         let hints = node.idAndClass
         var weight = 0.0
         if contentHints.contains(where: { hints.containsBytes($0) }) { weight += 25 }
@@ -53,7 +42,7 @@ enum ElementTraits {
 
     /// Whether a block inside the article is furniture by its class/id (share bars, pagers …).
     static func isInnerFurniture(_ node: HTMLNode) -> Bool {
-        guard node.attributes["class"] != nil || node.attributes["id"] != nil else { return false }
+        guard node["class"] != nil || node["id"] != nil else { return false }
         let hints = node.idAndClass
         if contentHints.contains(where: { hints.containsBytes($0) }) { return false }
         return innerFurnitureHints.contains(where: { hints.containsBytes($0) })

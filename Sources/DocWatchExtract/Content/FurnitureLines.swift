@@ -8,15 +8,27 @@ enum FurnitureLines {
         "責編", "特别声明", "特別聲明", "免责声明", "免責聲明", "版权声明", "版權聲明", "相关新闻", "相關新聞", "相关阅读",
         "相關閱讀", "相关文章", "相關文章", "热点排行", "熱點排行", "热门资讯", "熱門資訊", "推荐阅读", "推薦閱讀", "扫一扫",
         "掃一掃", "标签：", "標簽：", "标签:", "关键词：", "關鍵詞：", "打印本页", "打印本頁", "【打印", "【关闭", "[打印",
-        "字号", "字體", "字体", "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "版權所有",
+        "字号", "字體", "字体", "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "版權所有", "编辑：", "编辑:", "編輯：", "編輯:",
     ]
 
     /// Fragments that make any short line furniture.
     static let fragments = ["ICP备", "ICP備", "ICP证", "版权所有", "版權所有", "公网安备", "公網安備", "未经授权", "未經授權"]
 
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    /// Brackets that wrap editor lines: `（责任编辑：…）`, `【编辑：…】`.
+    private static let openingBrackets: Set<UInt8> = [UInt8(ascii: "("), UInt8(ascii: "[")]
+    private static let openingWideBrackets = ["（", "【", "〔", "［"].map { Array($0.utf8) }
+
     /// Whether a rendered line is furniture.
     static func isFurniture(_ line: String) -> Bool {
-        if prefixes.contains(where: { line.hasPrefix($0) }) { return true }
+        var utf8 = Substring(line).utf8
+        if let first = utf8.first, openingBrackets.contains(first) {
+            utf8 = utf8.dropFirst()
+        } else if let wide = openingWideBrackets.first(where: { utf8.starts(with: $0) }) {
+            utf8 = utf8.dropFirst(wide.count)
+        }
+        if prefixBytes.contains(where: { utf8.starts(with: $0) }) { return true }
         if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
         return false
     }

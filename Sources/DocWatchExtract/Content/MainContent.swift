@@ -5,10 +5,22 @@ struct MainContent {
     /// One paragraph, heading, list item or table row a line.
     let lines: [String]
 
-    init(body: HTMLNode, stats: PageStats, headline: String) {
-        let node = ContentScorer(stats: stats).best(in: body) ?? body
+    /// The container the scorer picks, before any text is rendered.
+    static func container(in body: HTMLNode, stats: PageStats) -> HTMLNode {
+        ContentScorer(stats: stats).best(in: body) ?? body
+    }
+
+    /// Renders `container` (or the whole body when it renders empty), dropping furniture lines
+    /// and the headline and byline repeated above the text.
+    init(container: HTMLNode, body: HTMLNode, stats: PageStats, headline: String) {
+        var node = container
+        let renderer = ContentRenderer(stats: stats)
+        var rendered = renderer.lines(of: node)
+        if rendered.isEmpty, node !== body {
+            node = body
+            rendered = renderer.lines(of: body)
+        }
         self.node = node
-        let rendered = ContentRenderer(stats: stats).lines(of: node)
         let headlineKey = headline.withoutSpaces
         var lines: [String] = []
         for (index, line) in rendered.enumerated() {

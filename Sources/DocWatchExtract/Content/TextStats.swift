@@ -27,7 +27,7 @@ struct TextStats {
     }
 }
 
-/// The `TextStats` of every element of a page, by node index.
+/// The `TextStats` of every element and text node of a page, by node index.
 struct PageStats {
     private var byNode: [TextStats]
 
@@ -47,8 +47,10 @@ struct PageStats {
         let linked = inLink || node.name == "a"
         for child in node.children {
             if child.kind == .text {
-                stats += TextStats.of(text: child.text, inLink: linked)
-            } else if !ElementTraits.furnitureElements.contains(child.name) || child.name == "form" {
+                let text = TextStats.of(text: child.text, inLink: linked)
+                if child.index < byNode.count { byNode[child.index] = text }
+                stats += text
+            } else if !child.kindFlags.contains(.furniture) {
                 stats += collect(child, inLink: linked)
             }
         }

@@ -12,6 +12,7 @@ public struct Feed: Sendable, Equatable {
     /// Entry link (absolute, canonical), title and `updated`/`published`/`pubDate`/`dc:date` as written.
     public var entries: [DiscoveredLink]
 
+    /// A feed of `format` titled `title` with `entries`.
     public init(format: Format, title: String?, entries: [DiscoveredLink]) {
         self.format = format
         self.title = title

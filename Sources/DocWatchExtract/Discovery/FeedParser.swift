@@ -32,7 +32,8 @@ public enum FeedParser {
             let items = root.children("item") + (channel?.children("item") ?? [])
             return Feed(format: .rdf, title: channel?.child("title").flatMap(title), entries: entries(items, rssEntry))
         case "feed":
-            return Feed(format: .atom, title: root.child("title").flatMap(title), entries: entries(root.children("entry"), atomEntry))
+            let atomEntries = entries(root.children("entry"), atomEntry)
+            return Feed(format: .atom, title: root.child("title").flatMap(title), entries: atomEntries)
         default:
             throw .unexpectedDocument(expected: "an RSS or Atom feed", root: root.name)
         }
@@ -62,7 +63,8 @@ public enum FeedParser {
             }
             if url != nil { break }
         }
-        if url == nil, let guid = item.child("guid"), guid.attributes["isPermaLink"] != "false", let text = guid.trimmedText {
+        if url == nil, let guid = item.child("guid"), guid.attributes["isPermaLink"] != "false",
+           let text = guid.trimmedText {
             url = LinkResolver.canonical(text, against: guid.base)
         }
         if url == nil, let about = item.attributes["about"] {
@@ -88,7 +90,7 @@ public enum FeedParser {
     }
 
     private static func isAlternate(_ link: XMLTreeElement) -> Bool {
-        guard let rel = link.attributes["rel"]?.trimmingCharacters(in: .whitespaces).lowercased(), !rel.isEmpty else {
+        guard let rel = link.attributes["rel"].map(TextScan.trimmed)?.lowercased(), !rel.isEmpty else {
             return true
         }
         return rel == "alternate"
@@ -97,7 +99,8 @@ public enum FeedParser {
     /// The text of a title element, markup stripped (Atom `type="html"`, escaped tags in RSS), white space folded.
     static func title(_ element: XMLTreeElement) -> String? {
         guard let text = element.trimmedText else { return nil }
-        if text.contains("<") || text.contains("&") || element.attributes["type"] == "html" {
+        let markup = TextScan.contains(text, ascii: "<") || TextScan.contains(text, ascii: "&")
+        if markup || element.attributes["type"] == "html" {
             return AnchorText.folded(HTMLParser.parse(text).textContent)
         }
         return AnchorText.folded(text)

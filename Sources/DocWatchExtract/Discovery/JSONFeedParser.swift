@@ -32,9 +32,7 @@ enum JSONFeedParser {
 
     /// Whether the first byte past white space and a BOM opens a JSON object.
     static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let body = bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes[...]
-        return body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        TextScan.firstVisibleByte(bytes) == UInt8(ascii: "{")
     }
 
     static func parse(_ bytes: [UInt8], feedURL: String?) throws(DiscoveryError) -> Feed {

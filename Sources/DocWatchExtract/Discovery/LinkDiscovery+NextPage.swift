@@ -27,7 +27,7 @@ extension LinkDiscovery {
             if let url = usable(element["href"]) { return url }
         }
         var sawNextLabel = false
-        for anchor in root.all("a") where Pagination.isNextLabel(AnchorText.folded(anchor.textContent) ?? anchor["title"]) {
+        for anchor in root.all("a") where Pagination.isNextLabel(AnchorText.of(anchor)) {
             if let url = usable(anchor["href"]) { return url }
             sawNextLabel = true
         }

@@ -10,12 +10,16 @@ import Foundation
 /// de-duplicated in document order.
 public enum LinkDiscovery {
     /// The article links of the list page `html` served at `pageURL`.
-    public static func articleLinks(html: String, pageURL: String, follow: String?) throws(DiscoveryError) -> [DiscoveredLink] {
+    public static func articleLinks(
+        html: String, pageURL: String, follow: String?
+    ) throws(DiscoveryError) -> [DiscoveredLink] {
         try articleLinks(root: HTMLParser.parse(html), pageURL: pageURL, follow: follow)
     }
 
     /// The article links of the parsed list page `root` served at `pageURL`.
-    public static func articleLinks(root: HTMLNode, pageURL: String, follow: String?) throws(DiscoveryError) -> [DiscoveredLink] {
+    public static func articleLinks(
+        root: HTMLNode, pageURL: String, follow: String?
+    ) throws(DiscoveryError) -> [DiscoveredLink] {
         guard let page = LinkResolver.base(pageURL) else { throw .invalidBaseURL(pageURL) }
         let filter = try LinkFilter(follow: follow, scope: page, directory: LinkFilter.directory(of: page))
         let base = documentBase(root, page: page)
@@ -25,10 +29,11 @@ public enum LinkDiscovery {
         var links: [DiscoveredLink] = []
         var position: [String: Int] = [:]
         for anchor in root.all("a") {
-            guard let href = anchor["href"], let url = LinkResolver.canonical(href, against: base) else { continue }
-            guard url != pageKey, filter.accepts(url), !pagination.isPage(url) else { continue }
+            guard let href = anchor["href"], !navigation.contains(anchor) else { continue }
             let text = AnchorText.of(anchor)
-            if Pagination.isPagerLabel(text) || navigation.contains(anchor) { continue }
+            guard !Pagination.isPagerLabel(text), let url = LinkResolver.canonical(href, against: base) else { continue }
+            guard url != pageKey, let parts = URLComponents(string: url) else { continue }
+            guard filter.accepts(url, parts), !pagination.isPage(parts) else { continue }
             if let index = position[url] {
                 if links[index].title == nil { links[index].title = text }
                 continue
@@ -41,8 +46,8 @@ public enum LinkDiscovery {
 
     /// The URL relative links of `root` resolve against: its `<base href>` when valid, else `page`.
     static func documentBase(_ root: HTMLNode, page: URL) -> URL {
-        guard let href = root.first("base")?["href"], let base = LinkResolver.resolve(href, against: page) else { return page }
-        return base
+        guard let href = root.first("base")?["href"] else { return page }
+        return LinkResolver.resolve(href, against: page) ?? page
     }
 }
 
@@ -59,8 +64,7 @@ enum AnchorText {
     }
 
     static func folded(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        TextScan.folded(text)
     }
 
     private static func isTruncated(_ text: String) -> Bool {

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// With a `follow` pattern, the pattern alone decides: it is searched (not anchored) in the
 /// canonical absolute URL, so it may name other hosts. Without one, a URL must be on the host
-/// of the page it was found on and, when a directory is given, below that directory.
+/// of the page it was found on and, when a directory is given, below that directory and not the
+/// index of a sub-column.
 public struct LinkFilter: Sendable {
     private let pattern: NSRegularExpression?
     private let host: String?
@@ -16,7 +17,7 @@ public struct LinkFilter: Sendable {
             do {
                 pattern = try NSRegularExpression(pattern: follow)
             } catch {
-                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(error))
+                throw .invalidFollowPattern(pattern: follow, reason: Self.reason(follow))
             }
         } else {
             pattern = nil
@@ -27,14 +28,28 @@ public struct LinkFilter: Sendable {
 
     /// Whether the canonical absolute `url` is a document of the source.
     public func accepts(_ url: String) -> Bool {
+        accepts(url, URLComponents(string: url))
+    }
+
+    /// `accepts` for a URL whose components the caller has already parsed.
+    func accepts(_ url: String, _ components: URLComponents?) -> Bool {
         if let pattern {
             let range = NSRange(url.startIndex..., in: url)
             return pattern.firstMatch(in: url, range: range) != nil
         }
-        guard let components = URLComponents(string: url), components.host?.lowercased() == host else { return false }
+        guard let components, components.host?.lowercased() == host else { return false }
         guard let directory else { return true }
         let path = components.percentEncodedPath
-        return path.count > directory.count && path.hasPrefix(directory)
+        return path.count > directory.count && path.hasPrefix(directory) && !Self.isColumnIndex(path)
+    }
+
+    /// Whether `path` names the index of a column (`sjdt/`, `sjdt/index.html`, `zt/index_2.shtml`,
+    /// `default.aspx`) rather than an article: list pages link their sub-columns below themselves.
+    static func isColumnIndex(_ path: String) -> Bool {
+        guard !path.hasSuffix("/") else { return true }
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        guard let stem = Pagination.split(name)?.stem.lowercased() else { return false }
+        return stem == "index" || stem == "default"
     }
 
     /// The directory part of `url`'s path, with its trailing slash: `/xwdt/gxdt/index.html` → `/xwdt/gxdt/`.
@@ -44,9 +59,14 @@ public struct LinkFilter: Sendable {
         return String(path[...slash])
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let detail = nsError.userInfo["NSInvalidValue"] as? String { return "cannot compile \(detail)" }
-        return "not a valid regular expression (\(nsError.localizedDescription))"
+    /// What is wrong with `pattern`: Foundation's error names nothing, Swift's regex parser says
+    /// what it expected (`expected ')'`), and the two dialects agree on what such mistakes are.
+    private static func reason(_ pattern: String) -> String {
+        do {
+            _ = try Regex(pattern)
+            return "ICU cannot compile it"
+        } catch {
+            return "\(error)"
+        }
     }
 }

@@ -18,7 +18,7 @@ enum LinkResolver {
         let cleaned = clean(reference)
         guard !cleaned.isEmpty, !cleaned.hasPrefix("#") else { return nil }
         if let scheme = scheme(of: cleaned), scheme != "http", scheme != "https" { return nil }
-        let encoded = encode(cleaned.replacingOccurrences(of: "\\", with: "/"))
+        let encoded = encode(cleaned)
         guard let url = URL(string: encoded, relativeTo: base)?.absoluteURL, isWeb(url) else { return nil }
         return url
     }
@@ -40,9 +40,9 @@ enum LinkResolver {
 
     /// Leading and trailing white space dropped (full-width too), tabs and newlines inside removed.
     private static func clean(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return trimmed }
-        return String(trimmed.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+        let trimmed = TextScan.trimmed(text)
+        guard trimmed.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return trimmed }
+        return String(trimmed.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
     }
 
     /// The lower-cased scheme when `text` starts with one (`javascript:`, `http:`), else `nil`.
@@ -71,6 +71,8 @@ enum LinkResolver {
             let byte = bytes[index]
             if allowed.contains(byte) {
                 out.append(byte)
+            } else if byte == UInt8(ascii: "\\") {
+                out.append(UInt8(ascii: "/"))  // browsers read a backslash in an http(s) URL as a slash
             } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
                       isHex(bytes[index + 1]), isHex(bytes[index + 2]) {
                 out.append(byte)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises site furniture on a list page: navigation bars, headers, footers, menus,
 /// breadcrumbs (当前位置 blocks) and pagers, whose links are never articles.
 ///
@@ -27,11 +29,16 @@ struct NavigationBlocks {
         return answer
     }
 
-    static let elements: Set<String> = ["nav", "header", "footer", "menu"]
-    static let roles: Set<String> = ["navigation", "menu", "menubar", "banner", "contentinfo"]
+    static let elements: Set<String> = ["nav", "menu"]
+    static let roles: Set<String> = ["navigation", "menu", "menubar"]
+    /// The page's banner and footer, unless inside an article or section, where they are its own.
+    static let banners: Set<String> = ["header", "footer"]
+    static let bannerRoles: Set<String> = ["banner", "contentinfo"]
+    /// Elements that hold a headline or the content itself: a hinted block around one is a wrapper.
+    static let content: Set<String> = ["h1", "main", "article"]
     /// Whole `id`/`class` tokens that mark furniture.
     static let tokens: Set<String> = [
-        "nav", "navbar", "navigation", "menu", "menubar", "header", "footer", "head", "foot", "bottom",
+        "nav", "navbar", "navigation", "menu", "menubar", "header", "footer", "bottom",
         "breadcrumb", "breadcrumbs", "crumb", "crumbs", "bread", "location", "position", "dqwz", "daohang",
         "pagination", "pager", "pagebar", "pagenav", "fenye", "page_nav", "copyright", "sitemap",
     ]
@@ -43,11 +50,27 @@ struct NavigationBlocks {
     static let breadcrumbMaxLength = 160
 
     static func isNavigation(_ element: HTMLNode) -> Bool {
-        if elements.contains(element.name) { return true }
-        if let role = element["role"]?.lowercased(), roles.contains(role) { return true }
+        let role = element["role"]?.lowercased() ?? ""
+        if elements.contains(element.name) || roles.contains(role) { return true }
         if element["aria-label"]?.lowercased().contains("breadcrumb") == true { return true }
-        if hasFurnitureToken(element.idAndClass) { return true }
+        if banners.contains(element.name) || bannerRoles.contains(role) { return !isInsideArticle(element) }
+        if hasFurnitureToken(element.idAndClass) { return !isInsideArticle(element) && !wrapsContent(element) }
         return isBreadcrumb(element)
+    }
+
+    /// Whether `element` lies inside an `article` or `section`: a header there heads that article.
+    static func isInsideArticle(_ element: HTMLNode) -> Bool {
+        var current = element.parent
+        while let node = current {
+            if node.name == "article" || node.name == "section" { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    /// Whether `element` holds a headline or the main content (163.com wraps its articles in `post_header`).
+    static func wrapsContent(_ element: HTMLNode) -> Bool {
+        element.descendants { content.contains($0.name) }.isEmpty == false
     }
 
     static func hasFurnitureToken(_ idAndClass: String) -> Bool {
@@ -61,7 +84,8 @@ struct NavigationBlocks {
 
     static func isBreadcrumb(_ element: HTMLNode) -> Bool {
         guard let text = boundedText(element, limit: breadcrumbMaxLength) else { return false }
-        return breadcrumbLabels.contains { text.contains($0) }
+        // A byte search: Foundation's `contains` folds character clusters and costs far more.
+        return text.withCString { haystack in breadcrumbLabels.contains { strstr(haystack, $0) != nil } }
     }
 
     /// The text below `element`, or `nil` once it grows past `limit` characters.

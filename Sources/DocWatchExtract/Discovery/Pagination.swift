@@ -14,13 +14,13 @@ struct Pagination {
         stem = Self.split(name)?.stem ?? (name.isEmpty ? "index" : name)
     }
 
-    /// Whether `url` is another page of this list (`index.html`, `index_3.html` beside the list page).
-    func isPage(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url), components.host?.lowercased() == host else { return false }
+    /// Whether `url` is another page of this list (`index.html`, `index_3.html` or the directory itself).
+    func isPage(_ components: URLComponents) -> Bool {
+        guard components.host?.lowercased() == host else { return false }
         let path = components.percentEncodedPath
         guard path.hasPrefix(directory) else { return false }
         let name = String(path.dropFirst(directory.count))
-        return Self.split(name)?.stem == stem
+        return name.isEmpty || Self.split(name)?.stem == stem  // the directory itself serves the first page
     }
 
     /// `name` as `stem[_number].extension`: `index_3.html` → ("index", 3, "html").
@@ -57,11 +57,12 @@ struct Pagination {
     }
 
     /// Brackets and arrows stripped around a pager label: `[下一页]`, `下一页>>`, `« prev`.
-    private static let decoration = CharacterSet(charactersIn: "<>‹›«»＜＞[]【】()（）|")
+    private static let decoration: Set<Character> = Set("<>‹›«»＜＞[]【】()（）|")
 
     private static func core(_ label: String) -> (compact: String, core: String) {
         let compact = String(label.lowercased().filter { !$0.isWhitespace })
-        return (compact, compact.trimmingCharacters(in: decoration))
+        let core = compact.drop { decoration.contains($0) }.reversed().drop { decoration.contains($0) }.reversed()
+        return (compact, String(core))
     }
 
     static let nextWords: Set<String> = ["下一页", "下页", "下一頁", "下頁", "后一页", "後一頁", "next", "nextpage"]
@@ -69,19 +70,21 @@ struct Pagination {
     static let pagerWords: Set<String> = nextWords.union([
         "上一页", "上页", "上一頁", "上頁", "前一页", "前一頁", "首页", "首頁", "尾页", "尾頁", "末页", "末頁",
         "最后一页", "最後一頁", "第一页", "第一頁", "prev", "previous", "prevpage", "first", "last", "go", "跳转", "跳轉",
+        "更多", "查看更多", "更多内容", "more",
     ])
 
     /// Whether `label` names the next page: 下一页, 下页, next, `>` and their decorated forms.
     /// Bare arrows count only when `arrows` is set: as plain text, `>` is a breadcrumb separator.
     static func isNextLabel(_ label: String?, arrows: Bool = true) -> Bool {
-        guard let label else { return false }
+        guard let label, label.utf8.count <= 40 else { return false }
         let (compact, core) = core(label)
         return nextWords.contains(core) || (arrows && core.isEmpty && nextArrows.contains(compact))
     }
 
-    /// Whether `label` is a pager link: a page number, first/previous/next/last, an arrow.
+    /// Whether `label` is a pager link (a page number, first/previous/next/last, an arrow) or a
+    /// "more" link to another list: never an article's title.
     static func isPagerLabel(_ label: String?) -> Bool {
-        guard let label else { return false }
+        guard let label, label.utf8.count <= 40 else { return false }
         let (_, core) = core(label)
         return core.isEmpty || pagerWords.contains(core) || core.allSatisfy { $0.isASCII && $0.isNumber }
     }

@@ -14,6 +14,7 @@ public struct Sitemap: Sendable, Equatable {
     /// `loc` + `lastmod` of each child sitemap of an index (never filtered: they are not documents).
     public var sitemaps: [DiscoveredLink]
 
+    /// A sitemap of `kind` listing `pages` or child `sitemaps`.
     public init(kind: Kind, pages: [DiscoveredLink] = [], sitemaps: [DiscoveredLink] = []) {
         self.kind = kind
         self.pages = pages
@@ -21,8 +22,8 @@ public struct Sitemap: Sendable, Equatable {
     }
 }
 
-/// Reads XML sitemaps (`urlset` and `sitemapindex`, plain or gzipped) and plain-text sitemaps
-/// (one URL a line).
+/// Reads XML sitemaps (`urlset` and `sitemapindex`, plain or gzipped; news sitemaps give titles)
+/// and plain-text sitemaps (one URL a line).
 ///
 /// Pages are kept when they match `follow` or, without one, when they are on the sitemap's host.
 public enum SitemapParser {
@@ -55,24 +56,29 @@ public enum SitemapParser {
 
     private static func entries(_ elements: [XMLTreeElement], base: URL) -> [DiscoveredLink] {
         elements.compactMap { element -> DiscoveredLink? in
-            guard let loc = element.child("loc")?.trimmedText, let url = LinkResolver.canonical(loc, against: element.base ?? base)
+            guard let loc = element.child("loc")?.trimmedText,
+                  let url = LinkResolver.canonical(loc, against: element.base ?? base)
             else { return nil }
-            return DiscoveredLink(url: url, updated: element.child("lastmod")?.trimmedText)
+            let news = element.child("news")  // Google News sitemaps: <news:news><news:title>, <news:publication_date>
+            return DiscoveredLink(
+                url: url, title: news?.child("title")?.trimmedText,
+                updated: element.child("lastmod")?.trimmedText ?? news?.child("publication_date")?.trimmedText
+            )
         }.uniqued()
     }
 
     /// A body whose first visible character is not `<` (a BOM and white space skipped).
     private static func isPlainText(_ bytes: [UInt8]) -> Bool {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        guard let first = TextScan.firstVisibleByte(bytes) else { return false }
         return first != UInt8(ascii: "<")
     }
 
     private static func plainText(_ bytes: [UInt8], base: URL, filter: LinkFilter) -> Sitemap {
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
         let pages = lines.compactMap { line -> DiscoveredLink? in
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard text.lowercased().hasPrefix("http"), let url = LinkResolver.canonical(text, against: base) else { return nil }
+            let text = TextScan.trimmed(String(line))
+            guard text.lowercased().hasPrefix("http") else { return nil }
+            guard let url = LinkResolver.canonical(text, against: base) else { return nil }
             return DiscoveredLink(url: url)
         }
         return Sitemap(kind: .urlset, pages: pages.uniqued().filter { filter.accepts($0.url) })

@@ -33,7 +33,7 @@ struct XMLTreeElement {
 
     /// `textContent` trimmed; `nil` when nothing is left.
     var trimmedText: String? {
-        let text = textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextScan.trimmed(textContent)
         return text.isEmpty ? nil : text
     }
 }
@@ -48,6 +48,7 @@ enum XMLTree {
 
     /// The root element of the XML document `bytes`, decoded as its XML declaration or BOM says.
     /// `gb2312`/`gbk` are read as GB18030 and `big5` as Big5-HKSCS, the supersets sites really use.
+    /// HTML entities a feed uses without declaring them (`&nbsp;`) are read as their characters.
     static func parse(_ bytes: [UInt8], url: String?) throws(DiscoveryError) -> XMLTreeElement {
         try parse(bytes, url: url, encoding: XMLEncoding.declared(in: bytes))
     }
@@ -57,18 +58,33 @@ enum XMLTree {
         try parse(Array(text.utf8), url: url, encoding: "UTF-8")
     }
 
-    private static func parse(_ bytes: [UInt8], url: String?, encoding: String?) throws(DiscoveryError) -> XMLTreeElement {
+    private static func parse(
+        _ bytes: [UInt8], url: String?, encoding: String?, retryingEntities: Bool = true
+    ) throws(DiscoveryError) -> XMLTreeElement {
         LibXML.setUp()
         guard let context = xmlNewParserCtxt() else { throw .malformedXML(line: 0, column: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(context) }
         // With no encoding given, libxml2 must read the declaration itself: drop IGNORE_ENC then.
         let flags = encoding == nil ? options & ~Int32(XML_PARSE_IGNORE_ENC.rawValue) : options
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), url, encoding, flags)
+        let firstError = XMLFirstError()
+        firstError.install(on: context)
+        // libxml2 holds an unretained pointer to the recorder: keep it alive for the whole parse.
+        let document = withExtendedLifetime(firstError) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), url, encoding, flags)
+                }
             }
         }
-        guard let document else { throw lastError(context) }
+        guard let document else {
+            let error = firstError.error ?? lastError(context)
+            if retryingEntities, firstError.code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue),
+               let rewritten = HTMLEntityRewrite.rewrite(bytes),
+               let root = try? parse(rewritten, url: url, encoding: encoding, retryingEntities: false) {
+                return root
+            }
+            throw error
+        }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else {
             throw .malformedXML(line: 1, column: 1, message: "no root element")
@@ -80,11 +96,7 @@ enum XMLTree {
         guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else {
             return .malformedXML(line: 1, column: 1, message: "Document is empty")
         }
-        let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
-        return .malformedXML(
-            line: Int(error.pointee.line), column: Int(error.pointee.int2),
-            message: message.trimmingCharacters(in: .whitespacesAndNewlines)
-        )
+        return XMLFirstError.describe(error.pointee)
     }
 
     private static func copy(_ node: xmlNodePtr, base parentBase: URL?) -> XMLTreeElement {
@@ -102,7 +114,7 @@ enum XMLTree {
             attribute = current.pointee.next
         }
         var element = XMLTreeElement(
-            name: String(cString: node.pointee.name),
+            name: localName(String(cString: node.pointee.name)),
             namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
             attributes: attributes, base: base
         )
@@ -119,6 +131,12 @@ enum XMLTree {
             child = current.pointee.next
         }
         return element
+    }
+
+    /// `date` for `dc:date`: libxml2 keeps the prefix in the name when the feed forgot to declare it.
+    private static func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// The text nodes of an attribute value; entity references are skipped, never expanded.

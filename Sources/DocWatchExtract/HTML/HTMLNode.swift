@@ -3,15 +3,25 @@
 /// Element names and attribute names are lower-case. Comments, scripts, styles and other
 /// non-content nodes are dropped at parse time (see `HTMLParser`).
 public final class HTMLNode: @unchecked Sendable {
+    /// Element or text.
     public enum Kind: Sendable { case element, text }
 
+    /// Whether this is an element or a text node.
     public let kind: Kind
     /// Element name (`div`), or `#text`.
     public let name: String
-    public let attributes: [String: String]
+    /// Attribute names and values in document order (a short array beats a dictionary per element).
+    let attributePairs: [(name: String, value: String)]
+    /// The attributes by name. Built on each call: prefer `node["name"]` for one value.
+    public var attributes: [String: String] {
+        Dictionary(attributePairs.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
     /// Text content of a text node; empty for elements.
     public let text: String
+    /// Child elements and text nodes, in document order.
     public internal(set) var children: [HTMLNode] = []
+    /// The element's kind, from its name (see `ElementKind`).
+    var kindFlags: ElementKind = []
     /// Position in document order (the root is 0), so per-node tables can be arrays.
     var index = 0
     /// On the root: how many nodes the tree holds (every `index` is below it).
@@ -20,17 +30,17 @@ public final class HTMLNode: @unchecked Sendable {
     /// while the tree's root is alive, which every caller that walks up from a node ensures.
     public internal(set) unowned(unsafe) var parent: HTMLNode?
 
-    init(element name: String, attributes: [String: String]) {
+    init(element name: String, attributes: [(name: String, value: String)]) {
         self.kind = .element
         self.name = name
-        self.attributes = attributes
+        self.attributePairs = attributes
         self.text = ""
     }
 
     init(text: String) {
         self.kind = .text
         self.name = "#text"
-        self.attributes = [:]
+        self.attributePairs = []
         self.text = text
     }
 
@@ -39,13 +49,18 @@ public final class HTMLNode: @unchecked Sendable {
         children.append(child)
     }
 
+    /// Whether this is an element.
     public var isElement: Bool { kind == .element }
 
-    public subscript(attribute: String) -> String? { attributes[attribute] }
+    /// The value of one attribute (lower-case name), if the element has it.
+    public subscript(attribute: String) -> String? {
+        for pair in attributePairs where pair.name == attribute { return pair.value }
+        return nil
+    }
 
     /// `id` and `class` joined, lower-cased: what class/id hints are matched against.
     public var idAndClass: String {
-        ((attributes["id"] ?? "") + " " + (attributes["class"] ?? "")).lowercased()
+        ((self["id"] ?? "") + " " + (self["class"] ?? "")).lowercased()
     }
 
     /// All text below this node, in document order, with no separators added.

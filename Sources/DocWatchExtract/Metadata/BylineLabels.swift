@@ -14,17 +14,21 @@ enum BylineLabels {
         for label in ["来源", "來源", "信息来源", "信息來源", "文章来源", "文章來源", "稿件来源", "稿件來源", "新闻来源", "新聞來源", "出处", "出處", "转载自", "轉載自"] {
             rows.append((label, .source, true))
         }
-        for label in ["作者", "作　者", "作 者", "撰稿", "撰文", "撰稿人", "发布者", "发布人", "發佈者"] {
+        for label in ["作者", "作　者", "作 者", "撰稿", "撰文", "撰稿人", "执笔", "执笔人", "執筆", "執筆人"] {
             rows.append((label, .author, true))
         }
-        for label in ["记者", "記者", "通讯员", "通訊員", "文/", "文／", "文/图", "文／圖", "文/圖", "图/文", "圖/文"] {
+        for label in ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "文/", "文／", "文/图", "文／圖", "文/圖", "图/文", "圖/文", "执笔/", "執筆/", "作者/"] {
             rows.append((label, .reporter, false))
         }
         for label in ["责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "本文编辑", "值班编辑", "编审", "審核", "审核", "校对", "校對"] {
             rows.append((label, .editor, true))
         }
-        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "发表于", "發表於", "更新时间", "更新時間", "时间", "時間", "日期", "发文日期", "成文日期"] {
+        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "更新时间", "更新時間", "时间", "時間", "日期", "发文日期", "成文日期"] {
             rows.append((label, .date, true))
+        }
+        // `发表于 2005-9-15`: these take no colon.
+        for label in ["发表于", "發表於", "发布于", "發佈於", "發布於", "发表於"] {
+            rows.append((label, .date, false))
         }
         for label in ["浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "訪問", "字号", "字號", "字体", "字體", "分享", "打印", "评论", "評論", "【", "[", "|", "丨"] {
             rows.append((label, .stop, false))
@@ -57,7 +61,11 @@ enum BylineLabels {
         return out
     }
 
+    /// The first characters of all labels: most positions of a line start none.
+    private static let firstScalars = Set(table.map { $0.label[0] })
+
     private static func label(in s: [Unicode.Scalar], at index: Int) -> (BylineField, Int)? {
+        guard firstScalars.contains(s[index]) else { return nil }
         for row in table {
             let label = row.label
             guard index + label.count <= s.count, s[index] == label[0], s[index..<index + label.count].elementsEqual(label) else { continue }

@@ -45,6 +45,7 @@ enum DateScanner {
     }
 
     private static func date(in s: [Unicode.Scalar], at start: Int) -> (date: PageDate, range: Range<Int>)? {
+        if let found = usDate(in: s, at: start) { return found }
         guard let year = number(s, start, 4), !isDigit(s, start + 4), start + 4 < s.count else { return nil }
         let separator = s[start + 4]
         guard ["-", "/", ".", "年"].contains(separator) else { return nil }
@@ -67,20 +68,38 @@ enum DateScanner {
         return (found, start..<cursor)
     }
 
+    /// `9/17/2004 5:54:13 AM`, `7/5/2005`: a number above 12 is the day; otherwise day first, as
+    /// everywhere but the United States.
+    private static func usDate(in s: [Unicode.Scalar], at start: Int) -> (date: PageDate, range: Range<Int>)? {
+        guard let (first, afterFirst) = shortNumber(s, start), afterFirst < s.count, s[afterFirst] == "/",
+              let (second, afterSecond) = shortNumber(s, afterFirst + 1), afterSecond < s.count, s[afterSecond] == "/",
+              let year = number(s, afterSecond + 1, 4), !isDigit(s, afterSecond + 5) else { return nil }
+        let (month, day) = second > 12 ? (first, second) : (second, first)
+        guard var found = validated(year, month, day) else { return nil }
+        var cursor = afterSecond + 5
+        if let (time, end) = time(in: s, at: cursor) {
+            found.hour = time.hour
+            found.minute = time.minute
+            found.second = time.second
+            cursor = end
+        }
+        return (found, start..<cursor)
+    }
+
     private typealias Time = (hour: Int, minute: Int, second: Int?, offset: Int?)
 
     /// A time right after a date: `18:06`, `8:39:00`, `T18:06:00+08:00`, `10时30分`.
     private static func time(in s: [Unicode.Scalar], at start: Int) -> (Time, Int)? {
         var cursor = start
         if cursor < s.count, s[cursor] == "T" { cursor += 1 } else { cursor = skipSpaces(s, cursor, limit: 3) }
-        guard let (hour, afterHour) = shortNumber(s, cursor), afterHour < s.count, hour < 24 else { return nil }
+        guard let (clockHour, afterHour) = shortNumber(s, cursor), afterHour < s.count, clockHour < 24 else { return nil }
         let mark = s[afterHour]
         let chinese = mark == "时" || mark == "時" || mark == "点" || mark == "點"
         guard mark == ":" || mark == "：" || chinese, let minute = number(s, afterHour + 1, 2), minute < 60 else { return nil }
         cursor = afterHour + 3
         if chinese {
             if cursor < s.count, s[cursor] == "分" { cursor += 1 }
-            return ((hour, minute, nil, nil), cursor)
+            return ((clockHour, minute, nil, nil), cursor)
         }
         var second: Int?
         if cursor < s.count, s[cursor] == ":" || s[cursor] == "：", let value = number(s, cursor + 1, 2), value < 60, !isDigit(s, cursor + 3) {
@@ -92,6 +111,17 @@ enum DateScanner {
             }
         } else if isDigit(s, cursor) {
             return nil
+        }
+        var hour = clockHour
+        let meridiem = skipSpaces(s, cursor, limit: 1)
+        if meridiem + 1 < s.count, s[meridiem + 1] == "M" || s[meridiem + 1] == "m" {
+            if s[meridiem] == "P" || s[meridiem] == "p" {
+                if hour < 12 { hour += 12 }
+                cursor = meridiem + 2
+            } else if s[meridiem] == "A" || s[meridiem] == "a" {
+                if hour == 12 { hour = 0 }
+                cursor = meridiem + 2
+            }
         }
         var offset: Int?
         if cursor < s.count, s[cursor] == "Z" {

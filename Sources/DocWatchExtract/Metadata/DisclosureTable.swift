@@ -9,14 +9,20 @@ struct DisclosureTable {
     private static let writtenLabels = ["成文日期", "印发日期", "生成日期"]
     private static let issuerLabels = ["发文机关", "發文機關", "发布机构", "發佈機構", "发布机关", "公开责任部门"]
 
-    /// The last characters of every label: a run without one holds no label.
-    private static let labelEndings: Set<Unicode.Scalar> = ["期", "关", "關", "构", "構", "间", "门", "門"]
+    /// Whether a character ends some label (期 关 關 构 構 间 门 門): a run without one holds no label.
+    private static func endsLabel(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "期", "关", "關", "构", "構", "间", "门", "門": return true
+        default: return false
+        }
+    }
 
     /// Reads the table from short runs: `发布日期：2022-01-27` or `发布日期：` + `2022-01-27`.
     init(runs: [TextRun]) {
         for index in runs.indices {
+            let raw = runs[index].node.text
+            guard raw.utf8.count <= 120, raw.unicodeScalars.contains(where: Self.endsLabel) else { continue }
             let text = runs[index].text
-            guard text.unicodeScalars.count <= 60, text.unicodeScalars.contains(where: Self.labelEndings.contains) else { continue }
             let next = index + 1 < runs.count ? runs[index + 1].text : nil
             if published == nil, let value = Self.value(of: Self.publishedLabels, in: text, next: next) {
                 published = DateScanner.first(in: value)

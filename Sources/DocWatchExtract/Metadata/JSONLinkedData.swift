@@ -13,9 +13,13 @@ struct JSONLinkedData {
         let blocks: [[UInt8]] = copy.withUTF8 { bytes in
             var found: [[UInt8]] = []
             var cursor = 0
-            while let marker = ByteSearch.find(Self.marker, in: bytes, from: cursor),
-                  let open = ByteSearch.find([UInt8(ascii: ">")], in: bytes, from: marker),
-                  let close = ByteSearch.find(Self.scriptEnd, in: bytes, from: open) {
+            // "+json" first: `+` is rare in markup, so memchr skips far; then the "ld" before it.
+            while let plus = ByteSearch.find(Self.marker, in: bytes, from: cursor) {
+                cursor = plus + Self.marker.count
+                guard plus >= 2, bytes[plus - 2] == UInt8(ascii: "l"), bytes[plus - 1] == UInt8(ascii: "d") else { continue }
+                let marker = plus
+                guard let open = ByteSearch.find([UInt8(ascii: ">")], in: bytes, from: marker),
+                      let close = ByteSearch.find(Self.scriptEnd, in: bytes, from: open) else { break }
                 found.append(Array(bytes[(open + 1)..<close]))
                 cursor = close
             }
@@ -30,7 +34,7 @@ struct JSONLinkedData {
         }
     }
 
-    private static let marker = Array("application/ld+json".utf8)
+    private static let marker = Array("+json".utf8)
     private static let scriptEnd = Array("</script".utf8)
 
     private mutating func read(_ object: [String: Any]) {

@@ -4,11 +4,23 @@ struct MetaTags {
 
     init(root: HTMLNode) {
         for meta in root.all("meta") {
-            guard let content = meta["content"]?.spaceFolded, !content.isEmpty else { continue }
+            guard let content = meta["content"]?.spaceFolded, !content.isEmpty, !Self.isMojibake(content) else { continue }
             for attribute in ["name", "property", "itemprop", "http-equiv"] {
                 if let key = meta[attribute]?.lowercased(), values[key] == nil { values[key] = content }
             }
         }
+    }
+
+    /// Text decoded with the wrong charset upstream (`Ã±Å¸` …): mostly Latin-1 letters, no Han.
+    static func isMojibake(_ text: String) -> Bool {
+        var latin = 0
+        var total = 0
+        for scalar in text.unicodeScalars where !CharacterClass.isSpace(scalar) {
+            total += 1
+            if CharacterClass.isHan(scalar) { return false }
+            if (0x80...0x24F).contains(scalar.value) { latin += 1 }
+        }
+        return total > 0 && latin * 3 >= total
     }
 
     /// The first non-empty value among `keys` (lower-case), in the order given.
@@ -19,7 +31,7 @@ struct MetaTags {
         return nil
     }
 
-    static let titleKeys = ["articletitle", "og:title", "twitter:title"]
+    static let titleKeys = ["articletitle", "title", "og:title", "twitter:title"]
     static let publishedKeys = [
         "pubdate", "publishdate", "publish_date", "publishtime", "publish-time", "article:published_time",
         "og:release_date", "datepublished", "dc.date.issued", "dc.date", "firstpublishedtime", "weibo:article:create_at",

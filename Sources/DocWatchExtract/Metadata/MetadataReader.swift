@@ -10,6 +10,8 @@ struct MetadataReader {
     var editor: String?
     var source: String?
     var siteName: String?
+    /// Indices of `content.lines` that are bylines (`光明日报记者 王建宏 张文攀`), not article text.
+    var bylineLines: [Int] = []
 
     init(page: ParsedPage, headline: TitleFinder.Headline, content: MainContent, url: String?) {
         let runs = page.runs.runs
@@ -20,6 +22,22 @@ struct MetadataReader {
 
         var above = Byline()
         above.read(runs[Self.headerZone(headline: headlineRange, content: contentRange, count: runs.count)], datesWithoutLabel: true)
+        for run in runs[Self.headerZone(headline: headlineRange, content: contentRange, count: runs.count)] where !run.inLink {
+            for name in Byline.bracketedNames(in: run.text) where !above.authors.contains(name) { above.authors.append(name) }
+        }
+        var head = Byline()
+        for (index, line) in content.lines.prefix(5).enumerated() where line.unicodeScalars.count <= 50 {
+            let before = head.authors.count
+            head.read(line: line, next: nil, dateWithoutLabel: false)
+            if head.authors.count > before {
+                bylineLines.append(index)
+            } else if index < 2, head.authors.isEmpty, Self.isNameLine(line) {
+                head.authors = PersonNames.names(in: line, strict: true)
+                bylineLines.append(index)
+            }
+        }
+        var contentHead = Byline()
+        contentHead.read(runs[contentRange.lowerBound..<min(contentRange.upperBound, contentRange.lowerBound + 10)], datesWithoutLabel: false)
         var below = Byline()
         for (index, line) in content.lines.suffix(3).enumerated() where line.unicodeScalars.count <= 60 || index == 2 {
             if line.unicodeScalars.count <= 60 { below.read(line: line, next: nil, dateWithoutLabel: false) }
@@ -30,26 +48,59 @@ struct MetadataReader {
         below.read(runs[contentRange.upperBound..<min(runs.count, contentRange.upperBound + 12)], datesWithoutLabel: false)
 
         let meta = page.meta
-        published = meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:))
-            ?? disclosure.published
-            ?? linkedData.datePublished.flatMap(DateScanner.first(in:))
-            ?? Self.timeElement(in: page.body)
-            ?? above.date
-            ?? disclosure.written
-            ?? url.flatMap(DateScanner.inURL)
-            ?? below.date
-            ?? Self.firstDate(in: runs[..<contentRange.upperBound])
+        // A disclosure table's 成文日期 is the date the document bears (how it is cited); its
+        // 发布日期, when the page went up, comes next.
+        published = Self.strongest([
+            disclosure.written,
+            disclosure.published,
+            meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
+            linkedData.datePublished.flatMap(DateScanner.first(in:)),
+            page.html.containsBytes("<time") ? Self.timeElement(in: page.body) : nil,
+            above.labelledDate,
+            contentHead.labelledDate,
+            above.bareDate,
+            url.flatMap(DateScanner.inURL),
+            below.date,
+            Self.firstDate(in: runs[..<contentRange.upperBound]),
+        ])
 
-        source = meta.first(MetaTags.sourceKeys).flatMap(Byline.firstToken(of:)) ?? above.source ?? below.source
+        let metaSource = meta.first(MetaTags.sourceKeys).flatMap { value in
+            BylineLabels.fields(in: value).first { $0.field == .source }?.value ?? value
+        }
+        source = metaSource.flatMap(Byline.firstToken(of:)) ?? above.source ?? head.source ?? below.source
         let metaAuthors = meta.first(MetaTags.authorKeys).map(Self.personNames) ?? []
-        authors = [above.authors, below.authors, metaAuthors, linkedData.authors].first { !$0.isEmpty }
+        authors = [above.authors, head.authors, below.authors, metaAuthors, linkedData.authors].first { !$0.isEmpty }
             ?? disclosure.issuer.map { [$0] } ?? []
         editor = above.editor ?? below.editor
         siteName = meta.first(MetaTags.siteNameKeys)
-            ?? SiteNameFinder.fromTitle(page.titleTag, headline: headline.text)
+            ?? SiteNameFinder.fromTitle(page.titleTag, segments: page.titleSegments, headline: headline.text)
             ?? linkedData.publisher
             ?? SiteNameFinder.fromFooter(runs.suffix(20)[...])
         if let source, source == editor { self.source = nil }
+    }
+
+    /// The first date found, with the time of-day from a weaker source for the same day when
+    /// the strongest gives only the date (a `publishdate` meta tag without the time the byline shows).
+    private static func strongest(_ candidates: [PageDate?]) -> PageDate? {
+        let found = candidates.compactMap { $0 }
+        guard var best = found.first else { return nil }
+        if !best.hasTime || (best.hour == 0 && best.minute == 0 && (best.second ?? 0) == 0),
+           let timed = found.dropFirst().first(where: { $0.hasTime && $0.year == best.year && $0.month == best.month && $0.day == best.day && !($0.hour == 0 && $0.minute == 0) }) {
+            best = timed
+        } else if best.hasTime, best.hour == 0, best.minute == 0, (best.second ?? 0) == 0, best.offset == nil {
+            best.hour = nil
+            best.minute = nil
+            best.second = nil
+        }
+        return best
+    }
+
+    /// A line that is nothing but one to three person names: an author line under a headline.
+    private static func isNameLine(_ line: String) -> Bool {
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
+        guard (1...3).contains(tokens.count) else { return false }
+        let names = PersonNames.names(in: line, strict: true)
+        return names.count == tokens.count && names.allSatisfy { $0.unicodeScalars.count <= 3 }
     }
 
     /// The runs between the headline and the text, where bylines sit.
@@ -79,7 +130,7 @@ struct MetadataReader {
 
     /// A meta `author` only when it is a list of person names, not an outlet or a user id.
     private static func personNames(_ value: String) -> [String] {
-        let names = PersonNames.names(in: value)
+        let names = PersonNames.names(in: value, strict: true)
         let tokens = value.split(whereSeparator: { " ,，、;；".contains($0) }).count
         return names.count == tokens ? names : []
     }

@@ -1,11 +1,17 @@
 /// Splits byline values into person names: `谷伟 潘荣 徐苏宁`, `常书香、马丹阳`, `本报记者 葛灵丹`.
 enum PersonNames {
     private static let prefixes = ["本报记者", "本報記者", "本报通讯员", "本报", "本報", "记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "特约", "特約", "见习", "見習"]
-    private static let suffixes = ["报道", "報道", "报导", "報導", "摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
-    private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|"]
+    private static let suffixes = ["摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
+    private static let placeSuffixes = ["报道", "報道", "报导", "報導", "电", "電"]
+    /// Words that look like names (two Han characters) but end a byline.
+    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影", "未知", "佚名", "网络", "網絡", "网友", "網友", "本站", "原创", "原創", "打印", "图集", "圖集", "执笔", "執筆", "管理员", "系统管理员", "关闭", "關閉", "返回", "顶部", "頂部", "收藏", "评论", "評論", "分享", "转发", "轉發", "点赞", "登录", "注册", "首页", "首頁", "更多", "专题", "專題", "正文", "全文", "上一页", "下一页"]
+    /// Endings of outlet names (环球网, 参考消息, 新华社), never a person.
+    private static let outletEndings = ["网", "網", "报", "報", "社", "台", "刊", "消息", "新闻", "新聞", "频道", "頻道", "中心", "日报", "晚报"]
+    private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|", "&", "＆"]
 
-    /// The names at the start of `value`, up to the first token that is no name.
-    static func names(in value: String) -> [String] {
+    /// The names at the start of `value`, up to the first token that is no name. `strict`
+    /// (for names without a 作者/记者 label) also asks for a common surname.
+    static func names(in value: String, strict: Bool = false) -> [String] {
         var names: [String] = []
         for rawToken in tokens(of: value) {
             var token = rawToken
@@ -14,12 +20,14 @@ enum PersonNames {
                 break
             }
             if prefixes.contains(token) { continue }
+            // `上海报道` names a place, not a person: the byline ends there.
+            if placeSuffixes.contains(where: { token.hasSuffix($0) && token.count > $0.count }) { break }
             for suffix in suffixes where token.hasSuffix(suffix) && token.count > suffix.count + 1 {
                 token = String(token.dropLast(suffix.count))
                 break
             }
-            if suffixes.contains(token) { break }
-            guard isName(token) else { break }
+            if suffixes.contains(token) || placeSuffixes.contains(token) || stopWords.contains(token) { break }
+            guard isName(token), !strict || Surnames.starts(token) else { break }
             if !names.contains(token) { names.append(token) }
         }
         return names
@@ -28,8 +36,8 @@ enum PersonNames {
     /// Two to four Han characters (a Chinese personal name), or a short Latin name.
     static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
-        if scalars.allSatisfy(CharacterClass.isHan) { return (2...4).contains(scalars.count) }
-        return false
+        guard scalars.allSatisfy(CharacterClass.isHan), (2...4).contains(scalars.count), !stopWords.contains(token) else { return false }
+        return !outletEndings.contains { token.hasSuffix($0) }
     }
 
     private static func tokens(of value: String) -> [String] {

@@ -1,8 +1,7 @@
 /// Finds the name of the site that serves a page: meta tags, the `<title>` suffix, the footer.
 enum SiteNameFinder {
     /// The `<title>` segment after the headline: `…的通知-机智网` → 机智网.
-    static func fromTitle(_ title: String, headline: String) -> String? {
-        let parts = TitleFinder.segments(of: title)
+    static func fromTitle(_ title: String, segments parts: [String], headline: String) -> String? {
         guard parts.count >= 2, let last = parts.last else { return nil }
         let key = headline.withoutSpaces
         guard !key.isEmpty, last.withoutSpaces != key, last.unicodeScalars.count <= 30 else { return nil }

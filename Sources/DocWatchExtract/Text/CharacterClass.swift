@@ -38,18 +38,10 @@ extension StringProtocol {
 
     /// The text with every run of whitespace folded to one ASCII space, trimmed.
     var spaceFolded: String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if CharacterClass.isSpace(scalar) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        var builder = LineBuilder()
+        builder.append(String(self))
+        builder.flush()
+        return builder.lines.first ?? ""
     }
 
     /// The text with all whitespace removed: how titles and names are compared.

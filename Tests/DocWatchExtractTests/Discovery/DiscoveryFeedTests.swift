@@ -133,6 +133,19 @@ struct DiscoveryFeedTests {
         #expect(feed.entries == [DiscoveredLink(url: "http://www.miit.gov.cn/n1.html", title: "工业经济运行良好鎔")])
     }
 
+    @Test("a Big5 feed is decoded as Big5-HKSCS")
+    func big5Feed() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"big5\"?><rss><channel><title>".utf8)
+            + [0xBB, 0x4F, 0xC6, 0x57, 0xB7, 0x73, 0xBB, 0x44] + Array("</title></channel></rss>".utf8)
+        #expect(try FeedParser.parse(bytes).title == "臺灣新聞")
+    }
+
+    @Test("an undeclared namespace prefix still finds the element")
+    func undeclaredPrefix() throws {
+        let xml = "<rss><channel><item><link>http://a.cn/1.html</link><dc:date>2024-01-01</dc:date></item></channel></rss>"
+        #expect(try FeedParser.parse(Array(xml.utf8)).entries == [DiscoveredLink(url: "http://a.cn/1.html", updated: "2024-01-01")])
+    }
+
     @Test("a feed already decoded to a string ignores the encoding its declaration names")
     func decodedText() throws {
         let text = "<?xml version=\"1.0\" encoding=\"gbk\"?><rss><channel><title>工信动态</title></channel></rss>"

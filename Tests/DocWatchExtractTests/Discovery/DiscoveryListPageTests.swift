@@ -28,6 +28,7 @@ let listPage = """
 <li><a href="tel:010-68208025">电话</a></li>
 <li><a href="https://www.gov.cn/zhengce/content/2024/content_1.htm">中国政府网转载</a></li>
 <li><a href="../../other/art_x.html">其他栏目</a></li>
+<li><a href="./tpxw/">图片新闻</a> <a href="./zt/index_1.html">专题</a> <a href="./sp/list.html">更多</a></li>
 </ul></div>
 <div class="pages"><a href="index.html">首页</a> <a href="index_1.html">下一页</a> <a href="index_2.html">2</a> <a href="index_5.html">尾页</a></div>
 <div class="footer"><a href="/xwdt/gxdt/about.html">关于我们</a> <a href="/xwdt/gxdt/sitemap.html">网站地图</a></div>
@@ -76,7 +77,7 @@ struct DiscoveryListPageTests {
             _ = try LinkDiscovery.articleLinks(html: listPage, pageURL: listPageURL, follow: "art_([0-9]+.html")
         } throws: { error in
             guard let error = error as? DiscoveryError, case .invalidFollowPattern(let pattern, _) = error else { return false }
-            return pattern == "art_([0-9]+.html" && error.description.contains("invalid follow pattern 'art_([0-9]+.html'")
+            return pattern == "art_([0-9]+.html" && error.description == "invalid follow pattern 'art_([0-9]+.html': expected ')'"
         }
     }
 

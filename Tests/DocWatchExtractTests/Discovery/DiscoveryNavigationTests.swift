@@ -25,6 +25,9 @@ struct DiscoveryNavigationTests {
         .init(name: "pager class", html: #"<div class="pagination">\#(article)</div>"#, kept: false),
         .init(name: "footer class", html: #"<div class="site_footer">\#(article)</div>"#, kept: false),
         .init(name: "plain list", html: #"<div class="news-list"><ul><li>\#(article)</li></ul></div>"#, kept: true),
+        .init(name: "an article's own header", html: "<article><header><h2>\(article)</h2></header><p>摘要</p></article>", kept: true),
+        .init(name: "hinted wrapper around the headline", html: #"<div class="post_header"><h1>标题</h1><ul><li>\#(article)</li></ul></div>"#,
+              kept: true),
         .init(name: "pinned item", html: #"<ul><li class="top">\#(article)</li></ul>"#, kept: true),
         .init(name: "long block mentioning 当前位置", html: "<div><p>当前位置：首页</p><ul><li>\(article)</li></ul><p>"
             + String(repeating: "正文内容很长。", count: 40) + "</p></div>", kept: true),
@@ -41,7 +44,7 @@ struct DiscoveryNavigationTests {
     func pagerLinks() throws {
         let html = """
         <div><a href="art/t1.html">文章</a> <a href="index_1.html">下一页</a> <a href="list_9.html">9</a>
-        <a href="list_10.html">[末页]</a> <a href="t2.html">next &raquo;</a></div>
+        <a href="list_10.html">[末页]</a> <a href="t2.html">next &raquo;</a> <a href="./">本栏目</a> <a href="index_7.html">七</a></div>
         """
         let links = try LinkDiscovery.articleLinks(html: html, pageURL: "https://www.gd.gov.cn/zwgk/index.html", follow: "html$")
         #expect(links.map(\.url) == ["https://www.gd.gov.cn/zwgk/art/t1.html"])

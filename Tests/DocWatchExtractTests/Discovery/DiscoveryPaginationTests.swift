@@ -23,6 +23,8 @@ struct DiscoveryPaginationTests {
               body: #"<a href="?page=2">Next &raquo;</a>"#, next: "https://news.example.cn/world/?page=2"),
         .init(name: "> arrow", page: "https://news.example.cn/world/",
               body: #"<a href="p1.html">&lt;</a> <a href="p3.html">&gt;</a>"#, next: "https://news.example.cn/world/p3.html"),
+        .init(name: "image button", page: "https://www.gd.gov.cn/zwgk/index_2.html",
+              body: #"<a href="index_3.html"><img src="next.gif" alt="下一页"></a>"#, next: "https://www.gd.gov.cn/zwgk/index_3.html"),
         .init(name: "rel=next", page: "https://news.example.cn/world/",
               body: #"<link rel="next" href="/world/page/2/"><a href="x">更多</a>"#, next: "https://news.example.cn/world/page/2/"),
         .init(name: "pager drawn by a script: index.html guessed", page: "https://www.miit.gov.cn/xwdt/gxdt/index.html",

@@ -77,6 +77,22 @@ struct DiscoverySitemapTests {
         }
     }
 
+    @Test("a news sitemap gives each page its title and publication date")
+    func newsSitemap() throws {
+        let xml = """
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+          <url><loc>https://www.chinanews.com.cn/gn/2024/05-02/1.shtml</loc>
+            <news:news><news:publication><news:name>中国新闻网</news:name><news:language>zh</news:language></news:publication>
+              <news:publication_date>2024-05-02T08:00:00+08:00</news:publication_date><news:title>国内新闻标题</news:title></news:news>
+          </url>
+        </urlset>
+        """
+        let sitemap = try SitemapParser.parse(Array(xml.utf8), sitemapURL: "https://www.chinanews.com.cn/sitemap-news.xml", follow: nil)
+        #expect(sitemap.pages == [
+            DiscoveredLink(url: "https://www.chinanews.com.cn/gn/2024/05-02/1.shtml", title: "国内新闻标题", updated: "2024-05-02T08:00:00+08:00"),
+        ])
+    }
+
     @Test("a plain-text sitemap lists one URL a line")
     func plainText() throws {
         let text = "https://www.gd.gov.cn/a/1.html\n\nhttps://www.gd.gov.cn/a/2.html\r\nnot a url\nhttps://x.cn/3.html\n"

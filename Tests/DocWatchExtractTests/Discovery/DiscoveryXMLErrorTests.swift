@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DocWatchExtract
 
@@ -13,7 +14,9 @@ struct DiscoveryXMLErrorTests {
 
     static let cases: [Case] = [
         .init(name: "mismatched tag", xml: "<rss>\n<channel>\n<title>x</titel>\n</channel></rss>", line: 3, message: "mismatch"),
-        .init(name: "undeclared entity", xml: "<rss>\n<channel><title>a&nbsp;b</title></channel></rss>", line: 2, message: "nbsp"),
+        .init(name: "undeclared entity", xml: "<rss>\n<channel><title>a&bogus;b</title></channel></rss>", line: 2, message: "bogus"),
+        .init(name: "HTML entity beside a real error", xml: "<rss>\n<channel><title>a&nbsp;b</title>\n</chanel></rss>", line: 2,
+              message: "nbsp"),
         .init(name: "bare ampersand", xml: "<rss><channel>\n\n\n<link>http://a.cn/?a=1&b=2</link></channel></rss>", line: 4,
               message: "EntityRef"),
         .init(name: "truncated", xml: "<rss><channel><item><title>x</title>", line: 1, message: "Premature end"),
@@ -29,6 +32,12 @@ struct DiscoveryXMLErrorTests {
             return line == example.line && message.localizedCaseInsensitiveContains(example.message)
                 && error.description.hasPrefix("malformed XML at line \(example.line), column ")
         }
+    }
+
+    @Test("HTML entities a feed does not declare are read as their characters")
+    func htmlEntities() throws {
+        let xml = "<rss><channel><title>工信&nbsp;动态&mdash;新闻&amp;&#20844;告&hellip;</title></channel></rss>"
+        #expect(try FeedParser.parse(Array(xml.utf8)).title == "工信\u{A0}动态—新闻&公告…".replacingOccurrences(of: "\u{A0}", with: " "))
     }
 
     @Test("bytes that are not the declared encoding are an error, not garbage")

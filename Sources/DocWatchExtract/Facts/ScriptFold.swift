@@ -1,0 +1,38 @@
+/// Folds Traditional ideographs and full-width digits onto the Simplified, ASCII forms the fact
+/// tables are written in, one scalar for one scalar, so offsets never move.
+///
+/// The ideograph table is OpenCC's own `t2s` character mapping, read once per process by converting
+/// every ideograph of the basic CJK block on a line of its own (lines keep phrase rules out).
+enum ScriptFold {
+    private static let first: UInt32 = 0x4E00
+    private static let last: UInt32 = 0x9FFF
+
+    private static let ideographs: [UInt32] = {
+        var table = (first...last).map { $0 }
+        var source = String.UnicodeScalarView()
+        for value in first...last {
+            if let scalar = Unicode.Scalar(value) { source.append(scalar) }
+            source.append("\n")
+        }
+        let converted = ScriptNormalizer.shared.toSimplified(String(source))
+        let lines = converted.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= table.count else { return table }
+        for (index, line) in lines.prefix(table.count).enumerated() where line.count == 1 {
+            if let scalar = line.first { table[index] = scalar.value }
+        }
+        return table
+    }()
+
+    /// The folded values of `values`: Simplified for an ideograph, ASCII for a full-width digit, `%` or `.`.
+    static func fold(_ values: [UInt32]) -> [UInt32] {
+        ideographs.withUnsafeBufferPointer { table in
+            values.map { value in
+                if value >= first && value <= last { return table[Int(value - first)] }
+                if value >= 0xFF10 && value <= 0xFF19 { return value - 0xFF10 + 0x30 }
+                if value == 0xFF05 { return 0x25 }
+                if value == 0xFF0E { return 0x2E }
+                return value
+            }
+        }
+    }
+}
