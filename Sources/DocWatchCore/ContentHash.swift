@@ -14,22 +14,7 @@ public enum ContentHash {
 
     /// The canonical form hashed: `title \n text`, NFKC, every run of white space one space.
     public static func canonical(title: String, text: String) -> String {
-        foldWhitespace(title.precomposedStringWithCompatibilityMapping) + "\n"
-            + foldWhitespace(text.precomposedStringWithCompatibilityMapping)
-    }
-
-    static func foldWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        Whitespace.fold(title.precomposedStringWithCompatibilityMapping) + "\n"
+            + Whitespace.fold(text.precomposedStringWithCompatibilityMapping)
     }
 }

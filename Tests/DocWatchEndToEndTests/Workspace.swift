@@ -41,13 +41,7 @@ final class Workspace {
 
     /// The events written to the log directory so far.
     func events() throws -> [ChangeEvent] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: logDir)) ?? [])
-            .filter { $0.hasPrefix("changes-") }.sorted()
-        return try files.flatMap { name in
-            try String(contentsOfFile: logDir + "/" + name, encoding: .utf8).split(separator: "\n").map {
-                try JSONDecoder().decode(ChangeEvent.self, from: Data($0.utf8))
-            }
-        }
+        try ChangeLogFiles.events(in: logDir)
     }
 
     /// Decodes `--json` output lines into dictionaries.

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Cheap per-scalar tests the extractor's scoring and parsing use.
 enum CharacterClass {
     /// CJK ideographs (BMP blocks and Extension A; the rest are rare on these sites).
@@ -15,11 +16,9 @@ enum CharacterClass {
     }
 
     /// Whitespace, including the ideographic space and no-break spaces Chinese pages indent with.
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF: return true
-        default: return false
-        }
+        Whitespace.isSpace(scalar)
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -38,10 +37,7 @@ extension StringProtocol {
 
     /// The text with every run of whitespace folded to one ASCII space, trimmed.
     var spaceFolded: String {
-        var builder = LineBuilder()
-        builder.append(String(self))
-        builder.flush()
-        return builder.lines.first ?? ""
+        Whitespace.fold(self)
     }
 
     /// The text with all whitespace removed: how titles and names are compared.
