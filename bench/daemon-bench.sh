@@ -4,7 +4,7 @@
 # polls made in the measured window). Targets: under 50 MiB and under 1 ms per poll.
 #
 # Usage: bench/daemon-bench.sh            (release build by scripts/build-release.sh)
-# Knobs: SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info
+# Knobs: SOURCES=1000 INTERVAL=10s WARMUP=15 MEASURE=60 MODE=etag|plain LOG_LEVEL=info BIN=(a built binary)
 #   The first poll of each source stores a new document; measuring starts WARMUP seconds after the
 #   last of those (so every source is in its unchanged steady state).
 #   MODE=etag: the server answers 304 to the conditional GET (the usual case for government sites);
@@ -19,7 +19,7 @@ MEASURE=${MEASURE:-60}
 MODE=${MODE:-etag}
 LOG_LEVEL=${LOG_LEVEL:-info}
 
-BIN="$(scripts/build-release.sh 2>/dev/null)"
+BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
 WORK=$(mktemp -d /tmp/docwatch-bench.XXXXXX)
 SERVER_PID=""
 DAEMON_PID=""
@@ -32,8 +32,16 @@ trap cleanup EXIT
 
 # A small threaded loopback server: /s/N.html is a fixed article; /__count is the number of page requests.
 cat >"$WORK/server.py" <<'PY'
-import http.server, socketserver, sys, threading
+import http.server, random, socketserver, sys, threading
 mode = sys.argv[2]
+# Each page has text of its own (so no two are near duplicates), the same on every request.
+HAN = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 3000))
+def page(n):
+    rng = random.Random(n)
+    paragraphs = "".join("<p>%s。</p>" % "".join(rng.choice(HAN) for _ in range(80)) for _ in range(4))
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>第%s号通知_测试网</title></head><body>"
+            "<div class='nav'>首页 | 通知公告</div><div class='article'><h1>第%s号通知</h1>%s"
+            "</div><div class='footer'>版权所有</div></body></html>" % (n, n, paragraphs)).encode("utf-8")
 count = 0
 lock = threading.Lock()
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -46,15 +54,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
             self.wfile.write(body); return
         with lock: count += 1
-        n = self.path.rsplit("/", 1)[-1]
+        n = self.path.rsplit("/", 1)[-1].split(".")[0]
         etag = '"v1-%s"' % n
         if mode == "etag" and self.headers.get("If-None-Match") == etag:
             self.send_response(304); self.send_header("ETag", etag); self.end_headers(); return
-        body = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>第%s号通知_测试网</title></head><body>"
-                "<div class='nav'>首页 | 通知公告</div><div class='article'><h1>第%s号通知</h1>"
-                "<p>关于开展2026年度先进制造业集群培育工作的通知，各设区市工业和信息化主管部门：</p>"
-                "<p>为贯彻落实《先进制造业集群产业强链三年行动计划》，规模以上工业企业复工面达99.7%%。</p>"
-                "</div><div class='footer'>版权所有</div></body></html>" % (n, n)).encode("utf-8")
+        body = page(n)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -96,7 +100,7 @@ snapshot() { # prints: cpu_ticks polls
 }
 started=$(date +%s.%N)
 for _ in $(seq 1200); do
-    [ "$(cat "$WORK"/log/changes-*.jsonl 2>/dev/null | wc -l)" -ge "$SOURCES" ] && break
+    [ "$(cat "$WORK"/log/changes-*.jsonl 2>/dev/null | grep -c '"type":"document.new"')" -ge "$SOURCES" ] && break
     sleep 0.5
 done
 ingested=$(date +%s.%N)
@@ -115,9 +119,10 @@ wait "$DAEMON_PID" || status=$?
 DAEMON_PID=""
 polls=$((polls1 - polls0))
 events=$(cat "$WORK"/log/changes-*.jsonl 2>/dev/null | wc -l)
+errors=$(grep -c "outcome=error" "$WORK/daemon.log" || true)
 echo "sources=$SOURCES interval=$INTERVAL mode=$MODE log_level=$LOG_LEVEL warmup=${WARMUP}s measured=${MEASURE}s"
 echo "first ingest of $SOURCES new documents: $(awk -v a="$started" -v b="$ingested" 'BEGIN {printf "%.1f", b - a}') s"
-echo "polls in window: $polls ($(awk -v p="$polls" -v s="$MEASURE" 'BEGIN {printf "%.1f", p / s}')/s), change events written: $events"
+echo "polls in window: $polls ($(awk -v p="$polls" -v s="$MEASURE" 'BEGIN {printf "%.1f", p / s}')/s), change events written: $events, failed polls in the whole run: $errors"
 awk -v c=$((cpu1 - cpu0)) -v hz="$HZ" -v p="$polls" 'BEGIN {
     if (p == 0) { print "no polls measured"; exit 1 }
     printf "cpu: %.2f s over %d polls = %.3f ms per poll\n", c / hz, p, 1000 * c / hz / p }'

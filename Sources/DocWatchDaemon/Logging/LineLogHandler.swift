@@ -51,7 +51,7 @@ public struct LineLogHandler: LogHandler {
 
     /// The line for one event, without the newline.
     func format(level: Logger.Level, message: String, metadata: Logger.Metadata, now: Date = Date()) -> String {
-        var line = journal ? "<\(Self.priority(level))>" : Timestamp.utc(now) + " "
+        var line = journal ? "<\(Self.priority(level))>" : Self.stamp(now) + " "
         line += "\(level.rawValue) \(label): \(Self.oneLine(message))"
         // `source` and `url` first, the rest by key, so lines of one kind read alike.
         let order = ["source", "url"]
@@ -61,6 +61,17 @@ public struct LineLogHandler: LogHandler {
             line += " \(key)=\(Self.quoted("\(value)"))"
         }
         return line
+    }
+
+    private static let lastStamp = Mutex<(second: Int, text: String)>((Int.min, ""))
+
+    /// `Timestamp.utc(date)`, formatted once per second however many lines share it.
+    private static func stamp(_ date: Date) -> String {
+        let second = Int(date.timeIntervalSince1970.rounded(.down))
+        if let cached = lastStamp.withLock({ $0.second == second ? $0.text : nil }) { return cached }
+        let text = Timestamp.utc(date)
+        lastStamp.withLock { $0 = (second, text) }
+        return text
     }
 
     /// The syslog priority journald reads from a `<N>` prefix.

@@ -43,10 +43,15 @@ public struct PollTiming: Sendable, Equatable {
     public func rescheduledDue(
         current: Date, now: Date, old: Source, new: Source, interval: TimeInterval, jitter: Double
     ) -> Date {
-        if old.url != new.url || old.kind != new.kind || old.follow != new.follow {
+        if Self.isMoved(from: old, to: new) {
             return resumeDue(stored: nil, now: now, interval: interval, jitter: jitter)
         }
         return min(current, now.addingTimeInterval(interval * (1 + settings.jitter * clamp(jitter, 0, 1))))
+    }
+
+    /// Whether a reload points a source somewhere else (URL, kind or `follow`): then it is polled soon.
+    public static func isMoved(from old: Source, to new: Source) -> Bool {
+        old.url != new.url || old.kind != new.kind || old.follow != new.follow
     }
 
     /// The window that first polls are spread over: the jitter share of the interval, at most a minute.

@@ -131,7 +131,7 @@ public struct SchedulePlan: Sendable {
             if let current = queue.due(of: id) {
                 queue.schedule(id, at: timing.rescheduledDue(current: current, now: now, old: previous, new: source,
                                                              interval: interval, jitter: draw()))
-            } else if previous.url != source.url || previous.kind != source.kind {
+            } else if PollTiming.isMoved(from: previous, to: source) {
                 movedWhileInFlight.insert(id)
             }
         }
