@@ -22,10 +22,10 @@ extension DocWatchDatabase {
     /// The validators and hashes of the document stored under `url` (canonical), if any.
     public func documentState(url: String) throws(StoreError) -> DocumentState? {
         try read("read document state") { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT d.id, d.etag, d.last_modified, d.raw_hash, d.hint, d.last_seen, v.content_hash
                 FROM document d LEFT JOIN version v ON v.id = d.current_version WHERE d.url = ?
-                """, arguments: [url]).map {
+                """), arguments: [url]).map {
                 DocumentState(id: $0["id"], etag: $0["etag"], lastModified: $0["last_modified"], rawHash: $0["raw_hash"],
                               contentHash: $0["content_hash"], hint: $0["hint"], lastSeen: $0["last_seen"])
             }
@@ -38,11 +38,11 @@ extension DocWatchDatabase {
         try write("record the poll of \(entry.url)") { db in
             try insertLog(entry, db)
             guard entry.outcome == .unchanged || entry.outcome == .notModified else { return }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE document SET last_seen = ?, missing_count = 0,
                     etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
                 WHERE url = ?
-                """, arguments: [entry.time, etag, lastModified, entry.url])
+                """).execute(arguments: [entry.time, etag, lastModified, entry.url])
         }
     }
 
@@ -72,13 +72,13 @@ extension DocWatchDatabase {
         source: String, time: Date, outcome: FetchOutcome, error: String?, nextDue: Date?
     ) throws(StoreError) -> Int64? {
         try write("record the health of source \(source)") { db -> Int64? in
-            let previous = try Int.fetchOne(db, sql: "SELECT failures FROM source WHERE id = ?", arguments: [source]) ?? 0
+            let previous = try Int.fetchOne(db.cachedStatement(sql: "SELECT failures FROM source WHERE id = ?"), arguments: [source]) ?? 0
             let failed = outcome == .error
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE source SET last_poll = ?, last_outcome = ?, next_due = COALESCE(?, next_due),
                     failures = ?, last_error = ?, last_success = CASE WHEN ? THEN last_success ELSE ? END
                 WHERE id = ?
-                """, arguments: [time, outcome.rawValue, nextDue, failed ? previous + 1 : 0, failed ? error : nil,
+                """).execute(arguments: [time, outcome.rawValue, nextDue, failed ? previous + 1 : 0, failed ? error : nil,
                                  failed, time, source])
             if failed && previous == 0 {
                 return try Outbox.append(db, time: time, type: .sourceFailing, source: source, error: error)
@@ -93,7 +93,7 @@ extension DocWatchDatabase {
     /// Sets when a source is next due, without recording a poll (start-up, reload, Retry-After).
     public func setNextDue(source: String, at date: Date) throws(StoreError) {
         try write("schedule source \(source)") { db in
-            try db.execute(sql: "UPDATE source SET next_due = ? WHERE id = ?", arguments: [date, source])
+            try db.cachedStatement(sql: "UPDATE source SET next_due = ? WHERE id = ?").execute(arguments: [date, source])
         }
     }
 
@@ -107,9 +107,9 @@ extension DocWatchDatabase {
     }
 
     func insertLog(_ entry: FetchLogEntry, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO fetch_log (time, source, url, status, outcome, bytes, ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.time, entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
+            """).execute(arguments: [entry.time, entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
                              entry.ms, entry.error])
     }
 }
