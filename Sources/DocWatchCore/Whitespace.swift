@@ -1,7 +1,7 @@
 /// The white space docwatch folds: Unicode spaces and line breaks, plus the zero-width space and BOM
 /// that CMSs scatter through Chinese text (they must not change a content hash or split a word).
 public enum Whitespace {
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
@@ -10,6 +10,7 @@ public enum Whitespace {
     }
 
     /// `text` with every run of white space one ASCII space, leading and trailing runs dropped.
+    @inlinable
     public static func fold<Text: StringProtocol>(_ text: Text) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
