@@ -25,4 +25,14 @@ public enum Whitespace {
         }
         return String(out)
     }
+
+    /// `text` without leading and trailing white space (the same string when there is none).
+    @inlinable
+    public static func trim<Text: StringProtocol>(_ text: Text) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
 }

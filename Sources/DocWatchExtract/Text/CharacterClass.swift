@@ -29,10 +29,7 @@ enum CharacterClass {
 extension StringProtocol {
     /// The text with leading and trailing whitespace (including U+3000 and U+00A0) removed.
     var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) }) ?? first
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        Whitespace.trim(self)
     }
 
     /// The text with every run of whitespace folded to one ASCII space, trimmed.
