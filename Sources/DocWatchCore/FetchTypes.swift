@@ -62,7 +62,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidURL(let url): "invalid URL \(url)"
         case .protocolNotAllowed(let url): "protocol not allowed (http and https only): \(url)"
-        case .couldNotResolve(let message): "could not resolve host: \(message)"
+        case .couldNotResolve(let message):
+            // curl's message already reads "Could not resolve host: NAME"; say it once.
+            "could not resolve host: " + (message.hasPrefix("Could not resolve host: ") ? String(message.dropFirst(24)) : message)
         case .connectionFailed(let message): "connection failed: \(message)"
         case .timedOut(let seconds): "timed out after \(Int(seconds))s"
         case .tooManyRedirects(let limit): "more than \(limit) redirects"

@@ -57,3 +57,15 @@ struct UnitsTests {
         #expect(ByteSize.parse(text) == bytes)
     }
 }
+
+@Suite("Fetch error lines")
+struct FetchErrorDescriptionTests {
+    @Test(arguments: [
+        (FetchError.couldNotResolve("Could not resolve host: www.miit.gov.cn"), "could not resolve host: www.miit.gov.cn"),
+        (FetchError.bodyTooLarge(limit: 65536), "body larger than max_body (64KiB)"),
+        (FetchError.timedOut(seconds: 30), "timed out after 30s"),
+    ])
+    func oneReadableLine(error: FetchError, line: String) {
+        #expect(error.description == line)
+    }
+}
