@@ -64,14 +64,15 @@ public struct IngestPipeline: Sendable {
         guard (200..<300).contains(response.status) else {
             return recordHTTPError(entry, response: response, source: source, known: state != nil)
         }
-        if let previous = state?.rawHash, previous == ContentHash.raw(response.body), hint == nil || hint == state?.hint {
+        let rawHash = ContentHash.raw(response.body)
+        if let previous = state?.rawHash, previous == rawHash, hint == nil || hint == state?.hint {
             return record(entry(.unchanged, nil), response: response, source: source)
         }
         let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
         let document = extractor.extract(html: decoded.text, url: response.url)
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: started, status: response.status, ms: ms, body: response.body,
-            contentType: response.contentType, charset: decoded.charset, etag: response.etag,
+            rawHash: rawHash, contentType: response.contentType, charset: decoded.charset, etag: response.etag,
             lastModified: response.lastModified, hint: hint, document: document)
         do {
             let stored = try database.store(page)

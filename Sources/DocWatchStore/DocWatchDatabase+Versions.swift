@@ -22,11 +22,14 @@ private struct VersionWriter {
     let db: Database
     let page: IngestedPage
     let contentHash: String
+    /// Computed once: the version row, the document row and the near-duplicate index all need it.
+    let simhash: UInt64
 
     init(db: Database, page: IngestedPage) {
         self.db = db
         self.page = page
         self.contentHash = page.document.contentHash
+        self.simhash = SimHash.fingerprint(page.document.textSimplified)
     }
 
     func run() throws -> StoreResult {
@@ -98,8 +101,6 @@ private struct VersionWriter {
         try log(.changed)
         return StoreResult(outcome: .changed, documentID: documentID, version: number, eventSeq: seq)
     }
-
-    private var simhash: UInt64 { SimHash.fingerprint(page.document.textSimplified) }
 
     private func saveBody() throws {
         try db.execute(sql: "INSERT OR IGNORE INTO body (raw_hash, size, content_type, data) VALUES (?, ?, ?, ?)",

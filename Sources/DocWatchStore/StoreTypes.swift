@@ -45,6 +45,7 @@ public struct IngestedPage: Sendable {
     public var status: Int
     public var ms: Int
     public var body: [UInt8]
+    /// SHA-256 of `body`; the pipeline passes the one it already computed for the unchanged check.
     public var rawHash: String
     public var contentType: String?
     public var charset: String?
@@ -55,8 +56,8 @@ public struct IngestedPage: Sendable {
 
     public init(
         source: String, url: String, fetchedAt: Date, status: Int = 200, ms: Int = 0, body: [UInt8],
-        contentType: String? = nil, charset: String? = nil, etag: String? = nil, lastModified: String? = nil,
-        hint: String? = nil, document: ExtractedDocument
+        rawHash: String? = nil, contentType: String? = nil, charset: String? = nil, etag: String? = nil,
+        lastModified: String? = nil, hint: String? = nil, document: ExtractedDocument
     ) {
         self.source = source
         self.url = url
@@ -64,7 +65,7 @@ public struct IngestedPage: Sendable {
         self.status = status
         self.ms = ms
         self.body = body
-        self.rawHash = ContentHash.raw(body)
+        self.rawHash = rawHash ?? ContentHash.raw(body)
         self.contentType = contentType
         self.charset = charset
         self.etag = etag
