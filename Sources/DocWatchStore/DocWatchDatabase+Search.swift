@@ -21,12 +21,12 @@ extension DocWatchDatabase {
             }
             if let source = request.source { conditions.append("d.source = ?"); arguments.append(source) }
             if let since = request.since {
-                conditions.append("COALESCE(v.published, strftime('%Y-%m-%dT%H:%M:%S', d.first_seen)) >= ?")
-                arguments.append(Timestamp.utc(since))
+                conditions.append("\(Self.publishedUTC) >= strftime('%Y-%m-%dT%H:%M:%S', ?)")
+                arguments.append(since)
             }
             if let until = request.until {
-                conditions.append("COALESCE(v.published, strftime('%Y-%m-%dT%H:%M:%S', d.first_seen)) < ?")
-                arguments.append(Timestamp.utc(until))
+                conditions.append("\(Self.publishedUTC) < strftime('%Y-%m-%dT%H:%M:%S', ?)")
+                arguments.append(until)
             }
             if let kind = request.factKind {
                 conditions.append("EXISTS (SELECT 1 FROM fact WHERE fact.version = v.id AND fact.kind = ?)")
@@ -63,6 +63,12 @@ extension DocWatchDatabase {
             }
         }
     }
+}
+
+extension DocWatchDatabase {
+    /// A document's date as UTC text that sorts: `published` (a bare date is its midnight, an offset
+    /// is applied), else when it was first seen.
+    static let publishedUTC = "strftime('%Y-%m-%dT%H:%M:%S', COALESCE(v.published, d.first_seen))"
 }
 
 extension SearchRequest {

@@ -47,3 +47,32 @@ struct SearchTests {
         #expect(SearchTokenizer.indexText(text) == tokens)
     }
 }
+
+@Suite("Search by date")
+struct SearchByDateTests {
+    static func stored(_ published: [String]) throws -> TemporaryDatabase {
+        let store = try TemporaryDatabase()
+        for (index, date) in published.enumerated() {
+            var page = Pages.page("https://d.example/\(index)", title: "文章\(index)", text: "第\(index)篇正文，内容各不相同。", at: Double(index))
+            page.document.published = date
+            _ = try store.database.store(page)
+        }
+        return store
+    }
+
+    @Test("a document dated only by its day is found by --since that day")
+    func dateOnly() throws {
+        let store = try Self.stored(["2026-11-01", "2026-10-31"])
+        let since = try #require(Timestamp.parse("2026-11-01T00:00:00Z"))
+        #expect(try store.database.search(SearchRequest(since: since)).map(\.url) == ["https://d.example/0"])
+    }
+
+    @Test("a time with an offset is compared in UTC")
+    func offsetApplied() throws {
+        // 07:00 in Shanghai is 23:00 UTC the day before.
+        let store = try Self.stored(["2026-11-01T07:00:00+08:00"])
+        let midnight = try #require(Timestamp.parse("2026-11-01T00:00:00Z"))
+        #expect(try store.database.search(SearchRequest(since: midnight)).isEmpty)
+        #expect(try store.database.search(SearchRequest(until: midnight)).count == 1)
+    }
+}
