@@ -125,10 +125,14 @@ public struct IngestPipeline: Sendable {
         } catch {
             logger.error("cannot record a failed poll", metadata: ["url": "\(row.url)", "error": "\(error)"])
         }
-        var retryAfter: Double?
-        if response.status == 429 || response.status == 503 { retryAfter = response.retryAfter(now: clock.now()) }
         return PollReport(source: source.id, url: row.url, outcome: .error, status: response.status, error: message,
-                          retryAfter: retryAfter)
+                          retryAfter: retryAfter(response))
+    }
+
+    /// The wait a 429 or 503 asks for, in seconds; nil for any other status.
+    func retryAfter(_ response: FetchResponse) -> Double? {
+        guard response.status == 429 || response.status == 503 else { return nil }
+        return response.retryAfter(now: clock.now())
     }
 
     private func log(_ report: PollReport) {

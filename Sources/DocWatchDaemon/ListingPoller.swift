@@ -29,6 +29,7 @@ struct ListingPoller: Sendable {
                 report.outcome = fetched.outcome
                 report.status = fetched.status
                 report.error = fetched.error
+                report.retryAfter = fetched.retryAfter
             }
             guard let parsed = fetched.parsed else { continue }
             listingURLs.append(CanonicalURL.canonicalize(url) ?? url)
@@ -95,6 +96,7 @@ struct ListingPoller: Sendable {
         var outcome: FetchOutcome
         var status: Int?
         var error: String?
+        var retryAfter: Double?
         var parsed: Parsed?
     }
 
@@ -120,7 +122,7 @@ struct ListingPoller: Sendable {
         guard (200..<300).contains(response.status) else {
             let message = "HTTP \(response.status)"
             try? pipeline.database.recordPoll(entry(.error, message))
-            return Fetched(outcome: .error, status: response.status, error: message)
+            return Fetched(outcome: .error, status: response.status, error: message, retryAfter: pipeline.retryAfter(response))
         }
         let rawHash = ContentHash.raw(response.body)
         if rawHash == state?.rawHash {

@@ -36,10 +36,12 @@ extension DocWatchDatabase {
         }
     }
 
-    /// Forgets a listing's body hash so its next fetch is parsed even if unchanged (links still waiting).
+    /// Forgets a listing's validators and body hash, so its next fetch is a full GET that is parsed even
+    /// if unchanged (new links are still waiting). Keeping the ETag would get a 304 and strand them.
     public func forgetListingHash(url: String) throws(StoreError) {
         try write("update the listing \(url)") { db in
-            try db.execute(sql: "UPDATE listing SET raw_hash = NULL WHERE url = ?", arguments: [url])
+            try db.execute(sql: "UPDATE listing SET raw_hash = NULL, etag = NULL, last_modified = NULL WHERE url = ?",
+                           arguments: [url])
         }
     }
 

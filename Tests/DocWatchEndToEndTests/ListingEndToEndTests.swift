@@ -121,7 +121,8 @@ struct ListingEndToEndTests {
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
         Self.serveArticles(server, count: 10)
-        server.set(path: "/news/index.html", body: Self.listPage(articles: 10, offsite: "https://elsewhere.example/"))
+        // With an ETag, as real servers send: the waiting links must not be stranded behind a 304.
+        server.page(path: "/news/index.html", body: Self.listPage(articles: 10, offsite: "https://elsewhere.example/"), etag: "\"list\"")
         let space = try Workspace()
         try space.writeConfig(sources: "[[source]]\nid = \"list\"\nurl = \"\(server.url("/news/index.html"))\"\nkind = \"list\"\nmax_new = 4\n")
         for expected in [4, 8, 10, 10] {
