@@ -22,6 +22,12 @@ public final class CurlFetcher: PageFetching {
         }
     }
 
+    /// Why libcurl could not start, if it could not; every fetch then throws this.
+    public var startupError: FetchError? {
+        if case .failure(let error) = engine { return error }
+        return nil
+    }
+
     deinit {
         shutdown()
     }

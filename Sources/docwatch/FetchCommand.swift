@@ -29,6 +29,7 @@ struct FetchCommand: AsyncParsableCommand {
             let context = try AppContext(configuration: configuration)
             try context.store { try context.database.syncSources(configuration.sources) }
             let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
+            if let error = fetcher.startupError { throw CLIError.io("cannot start libcurl: \(error)") }
             defer { fetcher.shutdown() }
             let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor())
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in
@@ -39,11 +40,12 @@ struct FetchCommand: AsyncParsableCommand {
                 for await result in group { collected.append(result) }
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
+            // Source health follows the source's own fetch, as in the daemon; a failed article fails the
+            // exit code below but not the source.
             for report in reports where configuration.sources.contains(where: { $0.id == report.source }) {
                 _ = try context.store {
                     try context.database.recordSourcePoll(source: report.source, time: Date(),
-                                                          outcome: report.succeeded ? report.outcome : .error,
-                                                          error: firstError(report), nextDue: nil)
+                                                          outcome: report.outcome, error: report.error, nextDue: nil)
                 }
             }
             do {

@@ -21,10 +21,12 @@ public final class PipelineFactory: Sendable {
         self.logger = logger
     }
 
-    /// A pipeline for `configuration`, with a new fetcher.
+    /// A pipeline for `configuration`, with a new fetcher; throws when libcurl cannot start.
     public func make(_ configuration: Configuration) throws(FetchError) -> IngestPipeline {
         let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent,
-                                      logger: Logger(label: "docwatch.fetch"))
+                                  logger: Logger(label: "docwatch.fetch"))
+        // A fetcher that cannot start would leave a daemon that reports READY and fails every poll.
+        if let error = fetcher.startupError { throw error }
         current.withLock { $0 = fetcher }
         let zone = TimeZone(identifier: configuration.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
         return IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
