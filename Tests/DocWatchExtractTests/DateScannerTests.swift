@@ -24,6 +24,8 @@ import Testing
         Case(name: "no digits glued before the year", text: "编号12020-04-15", published: nil),
         Case(name: "impossible month", text: "2020-13-01", published: nil),
         Case(name: "a view counter after the seconds is not read", text: "2024/8/6 8:39:00 40344", published: "2024-08-06T08:39:00+08:00"),
+        Case(name: "a time range is not an offset", text: "会议时间：2020-04-15 10:30-11:30", published: "2020-04-15T10:30:00+08:00"),
+        Case(name: "an ISO offset east of UTC", text: "2020-04-15T18:06:00+08:00", published: "2020-04-15T18:06:00+08:00"),
     ]
 
     @Test(arguments: cases)

@@ -91,7 +91,8 @@ enum DateScanner {
     /// A time right after a date: `18:06`, `8:39:00`, `T18:06:00+08:00`, `10时30分`.
     private static func time(in s: [Unicode.Scalar], at start: Int) -> (Time, Int)? {
         var cursor = start
-        if cursor < s.count, s[cursor] == "T" { cursor += 1 } else { cursor = skipSpaces(s, cursor, limit: 3) }
+        let iso = cursor < s.count && s[cursor] == "T"
+        if iso { cursor += 1 } else { cursor = skipSpaces(s, cursor, limit: 3) }
         guard let (clockHour, afterHour) = shortNumber(s, cursor), afterHour < s.count, clockHour < 24 else { return nil }
         let mark = s[afterHour]
         let chinese = mark == "时" || mark == "時" || mark == "点" || mark == "點"
@@ -127,7 +128,8 @@ enum DateScanner {
         if cursor < s.count, s[cursor] == "Z" {
             offset = 0
             cursor += 1
-        } else if cursor < s.count, s[cursor] == "+" || s[cursor] == "-", let hours = number(s, cursor + 1, 2) {
+        } else if iso, cursor < s.count, s[cursor] == "+" || s[cursor] == "-", let hours = number(s, cursor + 1, 2), hours <= 14 {
+            // Only an ISO time (`T…`) carries an offset: after `10:30`, `-11:30` is the end of a range.
             var minutesAt = cursor + 3
             if minutesAt < s.count, s[minutesAt] == ":" { minutesAt += 1 }
             let minutes = number(s, minutesAt, 2) ?? 0
