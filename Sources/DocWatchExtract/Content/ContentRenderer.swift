@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Turns the chosen container into text: one paragraph a line, headings, list items and table
 /// rows kept, furniture blocks (share bars, pagers, link lists) left out.
 struct ContentRenderer {
@@ -89,23 +90,22 @@ struct LineBuilder {
         }
     }
 
-    /// The UTF-8 forms of `CharacterClass.isSpace`: ASCII blanks, U+00A0, U+2002/2003/2009/200B,
-    /// U+3000 and U+FEFF.
+    /// `Whitespace.isSpace` on the UTF-8 sequence at `index`, decoding only the lead bytes a space can
+    /// start with (0xC2 for U+0085/U+00A0, 0xE1–0xE3 and 0xEF for the rest), so text stays a byte scan.
     private static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) -> Bool {
         let lead = bytes[index]
         switch length {
-        case 1: return lead == 0x20 || (0x09...0x0D).contains(lead)
-        case 2: return lead == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
+        case 1:
+            return lead == 0x20 || (0x09...0x0D).contains(lead)
+        case 2:
+            guard lead == 0xC2, index + 1 < bytes.count else { return false }
+            return Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)).map(Whitespace.isSpace) ?? false
         case 3:
-            guard index + 2 < bytes.count else { return false }
-            let second = bytes[index + 1], third = bytes[index + 2]
-            switch lead {
-            case 0xE2: return second == 0x80 && (third == 0x82 || third == 0x83 || third == 0x89 || third == 0x8B)
-            case 0xE3: return second == 0x80 && third == 0x80
-            case 0xEF: return second == 0xBB && third == 0xBF
-            default: return false
-            }
-        default: return false
+            guard lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF, index + 2 < bytes.count else { return false }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return Unicode.Scalar(value).map(Whitespace.isSpace) ?? false
+        default:
+            return false
         }
     }
 }
