@@ -1,3 +1,4 @@
+import DocWatchCore
 import CLibXML2
 import Foundation
 
@@ -155,12 +156,6 @@ enum XMLTree {
 
 /// The encoding an XML declaration names, mapped to the superset libxml2 should decode with.
 enum XMLEncoding {
-    /// Labels sites use for GB18030 subsets and Big5, and the superset each really means.
-    static let supersets: [String: String] = [
-        "gb2312": "GB18030", "gbk": "GB18030", "x-gbk": "GB18030", "cp936": "GB18030", "euc-cn": "GB18030",
-        "gb_2312-80": "GB18030", "big5": "BIG5-HKSCS", "x-big5": "BIG5-HKSCS",
-    ]
-
     /// The superset for the encoding declared in `bytes`' XML declaration; `nil` lets libxml2 decide
     /// (no declaration, a byte-order mark, or an encoding it reads as named).
     static func declared(in bytes: [UInt8]) -> String? {
@@ -171,6 +166,6 @@ enum XMLEncoding {
         let rest = head[key.upperBound..<end.lowerBound].drop { $0 == " " || $0 == "=" || $0 == "\t" }
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let label = rest.dropFirst().prefix { $0 != quote }
-        return supersets[label.lowercased()]
+        return CharsetAlias.superset(of: String(label))
     }
 }

@@ -1,3 +1,4 @@
+import DocWatchCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,11 +20,11 @@ struct Charset: Equatable {
         switch key {
         case "": return nil
         case "utf-8", "utf8", "unicode-1-1-utf-8": self = .utf8
-        case "gb2312", "gbk", "x-gbk", "gb18030", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312", "gb_2312-80", "chinese":
-            self.init(name: "GB18030")
-        case "big5", "big5-hkscs", "x-big5", "cp950", "ms950", "windows-950", "csbig5":
-            self.init(name: "BIG5-HKSCS")
         default:
+            if let superset = CharsetAlias.superset(of: key) {
+                self.init(name: superset)
+                return
+            }
             guard Iconv.knows(key) else { return nil }
             self.init(name: key.uppercased())
         }
@@ -33,7 +34,7 @@ struct Charset: Equatable {
         self.name = name
     }
 
-    var isGB: Bool { name == "GB18030" }
+    var isGB: Bool { name == CharsetAlias.gb18030 }
 
     /// The charset a byte-order mark names, and the mark's length.
     static func byteOrderMark(of bytes: [UInt8]) -> (Charset, Int)? {
