@@ -17,11 +17,6 @@ public enum Timestamp {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
     }
 
-    /// `YYYY-MM-DD` of `date` in UTC, for the daily change-log file.
-    public static func utcDay(_ date: Date) -> String {
-        String(utc(date).prefix(10))
-    }
-
     /// Parses `2026-11-21T08:00:03Z`, `2026-11-21T08:00:03+08:00` and `2026-11-21`.
     public static func parse(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }

@@ -90,13 +90,6 @@ extension DocWatchDatabase {
         }
     }
 
-    /// Sets when a source is next due, without recording a poll (start-up, reload, Retry-After).
-    public func setNextDue(source: String, at date: Date) throws(StoreError) {
-        try write("schedule source \(source)") { db in
-            try db.cachedStatement(sql: "UPDATE source SET next_due = ? WHERE id = ?").execute(arguments: [date, source])
-        }
-    }
-
     /// Deletes fetch-log rows older than `date`; returns how many went.
     @discardableResult
     public func pruneFetchLog(before date: Date) throws(StoreError) -> Int {

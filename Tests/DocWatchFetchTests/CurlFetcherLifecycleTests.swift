@@ -16,10 +16,13 @@ struct CurlFetcherLifecycleTests {
         #expect(freed)
     }
 
-    @Test("shutdown twice is harmless")
-    func shutdownTwice() throws {
+    @Test("shutdown twice is harmless, and later fetches are refused as cancelled")
+    func shutdownTwice() async throws {
         let fetcher = CurlFetcher(settings: loopbackSettings(), userAgent: "t")
         fetcher.shutdown()
         fetcher.shutdown()
+        await #expect(throws: FetchError.cancelled) {
+            try await fetcher.fetch(FetchRequest(url: "http://127.0.0.1:9/"))
+        }
     }
 }

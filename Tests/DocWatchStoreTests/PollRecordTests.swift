@@ -22,7 +22,11 @@ struct PollRecordTests {
     func failureKeepsDocument() throws {
         let store = try TemporaryDatabase()
         _ = try store.database.store(Pages.page(text: "正文。"))
-        try store.database.recordPoll(FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/a.html", status: 500, outcome: .error, error: "HTTP 500"))
+        let before = try store.database.documentState(url: "https://gov.example/a.html")
+        try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(3600), source: "s", url: "https://gov.example/a.html", status: 500, outcome: .error, error: "HTTP 500"),
+                                      etag: "\"from-the-error-page\"", lastModified: "Mon, 01 Jan 2024 00:00:00 GMT")
+        // Validators, hashes and last-seen time stay those of the last good fetch.
+        #expect(try store.database.documentState(url: "https://gov.example/a.html") == before)
         let detail = try #require(try store.database.document("https://gov.example/a.html"))
         #expect(detail.current.text == "正文。" && detail.versions.count == 1)
     }

@@ -61,9 +61,9 @@ public struct SystemdNotifier: Sendable {
         notify(["STATUS=\(text)"])
     }
 
-    /// `WATCHDOG=1`.
-    public func watchdog() {
-        notify(["WATCHDOG=1"])
+    /// `WATCHDOG=1`, with the current `STATUS=` when given.
+    public func watchdog(status: String? = nil) {
+        notify(["WATCHDOG=1"] + (status.map { ["STATUS=\($0)"] } ?? []))
     }
 
     /// Half of `$WATCHDOG_USEC`, the interval to send `WATCHDOG=1` at, when the watchdog is on for this process.

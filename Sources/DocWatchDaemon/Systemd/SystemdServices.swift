@@ -52,7 +52,7 @@ public struct WatchdogService: Service {
         let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         await withGracefulShutdownHandler {
             while !wakeup.isStopped {
-                systemd.notify(["WATCHDOG=1", "STATUS=\(await status())"])
+                systemd.watchdog(status: await status())
                 await wakeup.wait(until: clock.now().addingTimeInterval(seconds), clock: clock)
             }
         } onGracefulShutdown: {

@@ -5,8 +5,6 @@ import DocWatchCore
 /// Foundation's `trimmingCharacters` and `contains` bridge through `NSString` on Linux and cost
 /// several times more than the parse itself on a feed of 200 items.
 enum TextScan {
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { Whitespace.isSpace(scalar) }
-
     /// `text` without leading and trailing white space.
     static func trimmed(_ text: String) -> String { Whitespace.trim(text) }
 

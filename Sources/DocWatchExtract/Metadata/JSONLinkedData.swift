@@ -2,7 +2,6 @@ import Foundation
 
 /// The fields docwatch reads from a page's JSON-LD (`application/ld+json`) blocks.
 struct JSONLinkedData {
-    var headline: String?
     var datePublished: String?
     var authors: [String] = []
     var publisher: String?
@@ -38,7 +37,6 @@ struct JSONLinkedData {
     private static let scriptEnd = Array("</script".utf8)
 
     private mutating func read(_ object: [String: Any]) {
-        if headline == nil, let value = object["headline"] as? String { headline = value.spaceFolded }
         if datePublished == nil, let value = object["datePublished"] as? String { datePublished = value }
         if authors.isEmpty { authors = Self.names(object["author"]) }
         if publisher == nil, let name = Self.names(object["publisher"]).first { publisher = name }
