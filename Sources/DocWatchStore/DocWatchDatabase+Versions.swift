@@ -119,8 +119,8 @@ private struct VersionWriter {
                              document.textSimplified, JSONText.encode(document.links), Int64(bitPattern: simhash)])
         let versionID = db.lastInsertedRowID
         for fact in document.facts {
-            try db.execute(sql: "INSERT INTO fact (version, kind, text, \"offset\", data) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [versionID, fact.kind.rawValue, fact.text, fact.offset, JSONText.encode(fact)])
+            try db.cachedStatement(sql: "INSERT INTO fact (version, kind, text, \"offset\", data) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [versionID, fact.kind.rawValue, fact.text, fact.offset, JSONText.encode(fact)])
         }
         return versionID
     }

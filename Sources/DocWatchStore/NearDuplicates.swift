@@ -35,12 +35,14 @@ enum NearDuplicates {
         try db.execute(sql: "DELETE FROM near_duplicate WHERE document = ? OR other = ?", arguments: [document, document])
         guard simhash != 0 else { return }
         var links: [Int64: Double?] = [:]
+        var knownHashes: [Int64: UInt64] = [:]
         let bandValues = bands(simhash)
         for row in try Row.fetchAll(db, sql: """
             SELECT DISTINCT d.id, d.simhash FROM simhash_band b JOIN document d ON d.id = b.document
             WHERE b.band IN (?, ?, ?, ?) AND b.document != ? AND d.duplicate_of IS NULL
             """, arguments: StatementArguments(bandValues + [document])) {
             guard let other: Int64 = row["simhash"] else { continue }
+            knownHashes[row["id"]] = UInt64(bitPattern: other)
             if SimHash.distance(simhash, UInt64(bitPattern: other)) <= SimHash.nearDuplicateDistance { links[row["id"]] = .some(nil) }
         }
         let paragraphs = fingerprints(simplifiedText)
@@ -53,22 +55,23 @@ enum NearDuplicates {
         }
         var ranked: [(other: Int64, distance: Int, overlap: Double?)] = []
         for (other, overlap) in links {
-            let otherHash = try Int64.fetchOne(db, sql: "SELECT simhash FROM document WHERE id = ?", arguments: [other]) ?? 0
-            ranked.append((other, SimHash.distance(simhash, UInt64(bitPattern: otherHash)), overlap))
+            let otherHash = try knownHashes[other]
+                ?? UInt64(bitPattern: Int64.fetchOne(db.cachedStatement(sql: "SELECT simhash FROM document WHERE id = ?"), arguments: [other]) ?? 0)
+            ranked.append((other, SimHash.distance(simhash, otherHash), overlap))
         }
         ranked.sort { ($0.distance, -($0.overlap ?? 1), $0.other) < ($1.distance, -($1.overlap ?? 1), $1.other) }
         for (other, distance, overlap) in ranked.prefix(maxLinks) {
             for (a, b) in [(document, other), (other, document)] {
-                try db.execute(sql: "INSERT OR REPLACE INTO near_duplicate (document, other, distance, overlap) VALUES (?, ?, ?, ?)",
-                               arguments: [a, b, distance, overlap ?? nil])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO near_duplicate (document, other, distance, overlap) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [a, b, distance, overlap ?? nil])
             }
         }
         for band in bandValues {
-            try db.execute(sql: "INSERT OR IGNORE INTO simhash_band (band, document) VALUES (?, ?)", arguments: [band, document])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO simhash_band (band, document) VALUES (?, ?)").execute(arguments: [band, document])
         }
         for (hash, length) in paragraphs {
-            try db.execute(sql: "INSERT OR IGNORE INTO paragraph_hash (hash, document, length) VALUES (?, ?, ?)",
-                           arguments: [hash, document, length])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO paragraph_hash (hash, document, length) VALUES (?, ?, ?)")
+                .execute(arguments: [hash, document, length])
         }
     }
 
@@ -79,7 +82,7 @@ enum NearDuplicates {
     private static func sharedParagraphs(_ db: Database, paragraphs: [Int64: Int], excluding document: Int64) throws -> [(document: Int64, shared: Int, total: Int)] {
         var shared: [Int64: Int] = [:]
         for (hash, length) in paragraphs {
-            let holders = try Int64.fetchAll(db, sql: "SELECT document FROM paragraph_hash WHERE hash = ? LIMIT ?",
+            let holders = try Int64.fetchAll(db.cachedStatement(sql: "SELECT document FROM paragraph_hash WHERE hash = ? LIMIT ?"),
                                              arguments: [hash, boilerplateDocuments + 1])
             guard holders.count <= boilerplateDocuments else { continue }
             for holder in holders where holder != document { shared[holder, default: 0] += length }
