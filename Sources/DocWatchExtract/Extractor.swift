@@ -51,7 +51,7 @@ public struct Extractor: Sendable {
             script: ScriptDetector.script(of: title + text, fallback: page.language),
             text: text,
             facts: options.facts ? FactExtractor().facts(in: text) : [],
-            links: BodyLinks.links(in: content.node, base: url),
+            links: BodyLinks.links(in: content.node, root: page.root, page: url),
             titleSimplified: normalizer?.toSimplified(title),
             textSimplified: normalizer?.toSimplified(text)
         )

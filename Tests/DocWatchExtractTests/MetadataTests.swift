@@ -144,4 +144,12 @@ import Testing
         let document = Fixture.extract(Fixture.newsPage(article: article), url: "https://www.example.gov.cn/news/1.html")
         #expect(document.links == ["https://www.example.gov.cn/files/plan.pdf"])
     }
+
+    @Test func bodyLinksFollowBaseAndRepairSloppyHrefs() {
+        let article = Fixture.articleParagraphs
+            + "<p>\(Fixture.paragraph1)<a href=\"附件 1.pdf\">附件</a><a href=\"https://www.example.gov.cn/x.html#top\">上文</a></p>"
+        let page = Fixture.newsPage(article: article).replacingOccurrences(of: "<head>", with: "<head><base href=\"https://files.example.gov.cn/2020/\">")
+        let document = Fixture.extract(page, url: "https://www.example.gov.cn/news/1.html")
+        #expect(document.links == ["https://files.example.gov.cn/2020/%E9%99%84%E4%BB%B6%201.pdf", "https://www.example.gov.cn/x.html"])
+    }
 }
