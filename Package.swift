@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
@@ -36,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "DocWatchConfig",
-            dependencies: ["DocWatchCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DocWatchCore"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,6 +1,5 @@
 import DocWatchCore
 import Foundation
-import TOMLKit
 
 /// Turns TOML text into a `Configuration`, applying every default of DESIGN.md.
 ///
@@ -14,17 +13,16 @@ public struct ConfigParser: Sendable {
         self.environment = environment
     }
 
+    /// Parses and validates one config document; `file` is the path named in errors and the base
+    /// for relative paths. Never traps, whatever `text` holds: every problem is a `ConfigError`.
     public func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .syntax(file: file, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+            root = try TOMLParser.parse(text)
         } catch {
-            throw .syntax(file: file, line: 1, column: 1, message: "\(error)")
+            throw .syntax(file: file, line: error.position.line, column: error.position.column, message: error.message)
         }
-        let locator = KeyLocator(text: text)
-        var top = TableReader(table: root, name: "", file: file, locator: locator)
+        var top = TableReader(table: root, name: "", position: TOMLPosition(line: 1, column: 1), file: file)
         let baseDirectory = (file as NSString).deletingLastPathComponent
 
         var config = Configuration(file: file, database: defaultDatabase(), logDir: defaultLogDir())
@@ -43,17 +41,17 @@ public struct ConfigParser: Sendable {
         top.claim("http")
         if let value = root["http"] {
             guard let table = value.table else { throw top.bad("http", "expected a table") }
-            config.http = try parseHTTP(TableReader(table: table, name: "http", file: file, locator: locator))
+            config.http = try parseHTTP(TableReader(table: table, name: "http", position: value.position, file: file))
         }
         top.claim("schedule")
         if let value = root["schedule"] {
             guard let table = value.table else { throw top.bad("schedule", "expected a table") }
-            config.schedule = try parseSchedule(TableReader(table: table, name: "schedule", file: file, locator: locator))
+            config.schedule = try parseSchedule(TableReader(table: table, name: "schedule", position: value.position, file: file))
         }
         top.claim("source")
         if let value = root["source"] {
             guard let array = value.array else { throw top.bad("source", "expected [[source]] tables") }
-            config.sources = try parseSources(array, file: file, locator: locator)
+            config.sources = try parseSources(array, file: file)
         }
         try top.rejectUnknownKeys()
         return config
@@ -84,16 +82,17 @@ public struct ConfigParser: Sendable {
         return schedule
     }
 
-    private func parseSources(_ array: TOMLArray, file: String, locator: KeyLocator) throws(ConfigError) -> [Source] {
+    private func parseSources(_ array: [TOMLValue], file: String) throws(ConfigError) -> [Source] {
         var sources: [Source] = []
         var seen: Set<String> = []
         for (index, element) in array.enumerated() {
             guard let table = element.table else {
-                throw .badValue(file: file, line: locator.line(of: nil, table: "source", index: index), key: "source[\(index + 1)]", message: "expected a table")
+                throw .badValue(file: file, line: element.position.line, key: "source[\(index + 1)]", message: "expected a table")
             }
-            let source = try SourceParser.parse(TableReader(table: table, name: "source", index: index, file: file, locator: locator))
+            let reader = TableReader(table: table, name: "source", index: index, position: element.position, file: file)
+            let source = try SourceParser.parse(reader)
             guard seen.insert(source.id).inserted else {
-                throw .duplicateSource(file: file, line: locator.line(of: "id", table: "source", index: index), id: source.id)
+                throw .duplicateSource(file: file, line: reader.line("id"), id: source.id)
             }
             sources.append(source)
         }

@@ -1,5 +1,4 @@
 import DocWatchCore
-import TOMLKit
 
 /// Reads typed values out of one TOML table, remembering which keys were read so the rest can be
 /// reported as unknown, and turning every bad value into a `ConfigError` with its line.
@@ -8,16 +7,17 @@ struct TableReader {
     /// `""` for the top level, else the table's name (`http`, `source`).
     let name: String
     let index: Int
+    /// Where the table was opened (its header); missing keys are reported there.
+    let position: TOMLPosition
     let file: String
-    let locator: KeyLocator
     private(set) var known: Set<String> = []
 
-    init(table: TOMLTable, name: String, index: Int = 0, file: String, locator: KeyLocator) {
+    init(table: TOMLTable, name: String, index: Int = 0, position: TOMLPosition, file: String) {
         self.table = table
         self.name = name
         self.index = index
+        self.position = position
         self.file = file
-        self.locator = locator
     }
 
     /// `http.timeout`, `source[2].url`, or the bare key at the top level.
@@ -29,7 +29,10 @@ struct TableReader {
         }
     }
 
-    func line(_ key: String?) -> Int { locator.line(of: key, table: name, index: index) }
+    /// The line of `key`, or of the table's header when the key is absent (or nil).
+    func line(_ key: String?) -> Int {
+        key.flatMap(table.keyPosition)?.line ?? position.line
+    }
 
     func bad(_ key: String, _ message: String) -> ConfigError {
         .badValue(file: file, line: line(key), key: path(key), message: message)
@@ -38,7 +41,7 @@ struct TableReader {
     mutating func string(_ key: String) throws(ConfigError) -> String? {
         known.insert(key)
         guard let value = table[key] else { return nil }
-        guard let text = value.string else { throw bad(key, "expected a string, found \(value.type)") }
+        guard let text = value.string else { throw bad(key, "expected a string, found \(value.typeName)") }
         return text
     }
 
@@ -52,7 +55,7 @@ struct TableReader {
     mutating func int(_ key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         known.insert(key)
         guard let value = table[key] else { return nil }
-        guard let number = value.int else { throw bad(key, "expected an integer, found \(value.type)") }
+        guard let number = value.int else { throw bad(key, "expected an integer, found \(value.typeName)") }
         guard range.contains(number) else { throw bad(key, "\(number) is outside \(range.lowerBound)…\(range.upperBound)") }
         return number
     }
@@ -61,7 +64,7 @@ struct TableReader {
         known.insert(key)
         guard let value = table[key] else { return nil }
         guard let number = value.double ?? value.int.map(Double.init) else {
-            throw bad(key, "expected a number, found \(value.type)")
+            throw bad(key, "expected a number, found \(value.typeName)")
         }
         guard (0...1).contains(number) else { throw bad(key, "\(number) is outside 0…1") }
         return number
@@ -89,7 +92,7 @@ struct TableReader {
     mutating func strings(_ key: String) throws(ConfigError) -> [String]? {
         known.insert(key)
         guard let value = table[key] else { return nil }
-        guard let array = value.array else { throw bad(key, "expected an array of strings, found \(value.type)") }
+        guard let array = value.array else { throw bad(key, "expected an array of strings, found \(value.typeName)") }
         var out: [String] = []
         for element in array {
             guard let text = element.string else { throw bad(key, "expected an array of strings") }
@@ -103,9 +106,8 @@ struct TableReader {
 
     /// Throws for the first key of the table that no reader asked for.
     func rejectUnknownKeys() throws(ConfigError) {
-        let unknown = table.keys.filter { !known.contains($0) }
-            .sorted { line($0) < line($1) }
-        if let key = unknown.first {
+        let unknown = table.entries.filter { !known.contains($0.key) }
+        if let key = unknown.min(by: { $0.keyPosition < $1.keyPosition })?.key {
             throw .unknownKey(file: file, line: line(key), key: path(key))
         }
     }

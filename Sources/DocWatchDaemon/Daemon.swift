@@ -38,7 +38,7 @@ public struct Daemon: Sendable {
         do {
             configuration = try loader.load(explicit: explicitConfigPath)
         } catch {
-            throw .config(error.description)
+            throw .config(error)
         }
         let database: DocWatchDatabase
         let stored: [String: SourceSchedule]
@@ -100,14 +100,15 @@ public struct Daemon: Sendable {
 
 /// Why the daemon could not start (or stopped abnormally); one line each.
 public enum DaemonError: Error, Equatable, CustomStringConvertible {
-    /// The configuration does not load.
-    case config(String)
+    /// The configuration does not load (the CLI maps a missing file to 66, the rest to 78).
+    case config(ConfigError)
     /// The database, libcurl or the log directory failed.
     case io(String)
 
     public var description: String {
         switch self {
-        case .config(let message), .io(let message): message
+        case .config(let error): error.description
+        case .io(let message): message
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocWatchConfig
 import DocWatchDaemon
 import Foundation
 import Logging
@@ -42,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await Daemon(explicitConfigPath: global.config, shutdownGrace: shutdownGrace).run()
             } catch let error as DaemonError {
                 switch error {
-                case .config(let message): throw CLIError.config(message)
+                case .config(let error): throw CLIError(error)
                 case .io(let message): throw CLIError.io(message)
                 }
             }

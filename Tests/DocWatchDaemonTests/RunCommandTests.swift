@@ -13,10 +13,10 @@ struct RunCommandTests {
         }
     }
 
-    @Test("a missing config stops the start with one line and exit 78")
+    @Test("a missing config stops the start with one line and exit 66")
     func missingConfig() async throws {
         let result = try await DocWatchProcess.run(["run", "--config", "/nonexistent/docwatch.toml"])
-        #expect(result.status == 78)
+        #expect(result.status == 66)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("/nonexistent/docwatch.toml: config file not found"))
     }

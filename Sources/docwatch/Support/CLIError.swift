@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocWatchConfig
 import Foundation
 
 /// A failure the CLI reports as one line on stderr, with a sysexits code.
@@ -17,6 +18,15 @@ enum CLIError: Error, CustomStringConvertible {
             message
         case .pollsFailed:
             "some polls failed"
+        }
+    }
+
+    /// A config that does not load: a missing file is EX_NOINPUT (66), anything else EX_CONFIG (78).
+    init(_ error: ConfigError) {
+        if case .notFound = error {
+            self = .noInput(error.description)
+        } else {
+            self = .config(error.description)
         }
     }
 

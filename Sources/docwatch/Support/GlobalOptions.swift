@@ -7,12 +7,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The config file (else $DOCWATCH_CONFIG, else /etc/docwatch/docwatch.toml).", valueName: "path"))
     var config: String?
 
-    /// Loads and validates the configuration, or fails with exit code 78 and one line.
+    /// Loads and validates the configuration, or fails with one line: exit 66 when the file is
+    /// missing, 78 when it cannot be read or is not a valid config.
     func loadConfiguration() throws -> Configuration {
         do {
             return try ConfigLoader().load(explicit: config)
         } catch {
-            throw CLIError.config(error.description)
+            throw CLIError(error)
         }
     }
 }
