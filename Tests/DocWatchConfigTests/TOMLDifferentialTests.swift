@@ -5,14 +5,12 @@ import Testing
 /// Our parser against Python's `tomllib` (TOML 1.0) on the documents of the other TOML tests and on
 /// thousands of one-byte mutations of a config: both must accept with the same tree, or both refuse.
 /// Runs where `python3` with `tomllib` (3.11+) is installed.
-@Suite("TOML parser: agrees with Python's tomllib", .enabled(if: TOMLDifferentialTests.tomllibAvailable))
+@Suite("TOML parser: agrees with Python's tomllib", .enabled(if: PythonTOMLLib.isAvailable))
 struct TOMLDifferentialTests {
-    static let tomllibAvailable = (try? runPython(["-c", "import tomllib"], input: Data()))?.status == 0
-
     @Test("same verdict and same tree on every test document and every mutation")
     func agrees() throws {
         let documents = TOMLValidDocumentTests.cases.map(\.text) + TOMLMalformedDocumentTests.cases.map(\.text) + Self.mutations()
-        let theirs = try Self.tomllib(documents)
+        let theirs = try PythonTOMLLib.parse(documents)
         try #require(theirs.count == documents.count)
         var disagreements: [String] = []
         for (document, their) in zip(documents, theirs) {
@@ -51,7 +49,7 @@ struct TOMLDifferentialTests {
         return documents
     }
 
-    /// The same rendering `tomllib.py` below produces: floats by bit pattern, strings and keys as
+    /// The rendering `PythonTOMLLib.script` produces: floats by bit pattern, strings and keys as
     /// UTF-8 hex, table keys sorted, dates by kind only (tomllib turns them into objects).
     static func render(_ table: TOMLTable) -> String {
         let entries = table.entries.map { (hex($0.key), render($0.value)) }.sorted { $0.0 < $1.0 }
@@ -79,6 +77,11 @@ struct TOMLDifferentialTests {
     private static func hex(_ text: String) -> String {
         text.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
+}
+
+/// Python's `tomllib`, run once over a batch of documents, rendering each as `TOMLDifferentialTests.render` does.
+enum PythonTOMLLib {
+    static let isAvailable = (try? runPython(["-c", "import tomllib"], input: Data()))?.status == 0
 
     static let script = """
         import sys, json, tomllib, struct, datetime
@@ -97,11 +100,12 @@ struct TOMLDifferentialTests {
         out = []
         for d in json.load(sys.stdin):
             try: out.append(r(tomllib.loads(d)))
-            except (tomllib.TOMLDecodeError, OverflowError): out.append(None)
+            except (tomllib.TOMLDecodeError, OverflowError, RecursionError): out.append(None)
         json.dump(out, sys.stdout)
         """
 
-    static func tomllib(_ documents: [String]) throws -> [String?] {
+    /// One rendering per document; nil where tomllib refuses it.
+    static func parse(_ documents: [String]) throws -> [String?] {
         let result = try runPython(["-c", script], input: try JSONEncoder().encode(documents))
         try #require(result.status == 0, "python failed")
         return try JSONDecoder().decode([String?].self, from: result.output)
