@@ -125,8 +125,9 @@ extension TOMLScanner {
         }
     }
 
-    /// One escape sequence; the cursor is on the backslash.
+    /// One escape sequence; the cursor is on the backslash, where its errors point.
     private mutating func scanEscape(into out: inout [UInt8]) throws(TOMLSyntaxError) {
+        let start = position()
         advance()
         guard let letter = peek() else { throw error("unterminated string") }
         let simple: UInt8? = switch letter {
@@ -148,19 +149,21 @@ extension TOMLScanner {
         switch letter {
         case UInt8(ascii: "u"): digits = 4
         case UInt8(ascii: "U"): digits = 8
-        default: throw error("invalid escape: a backslash followed by \(ASCII.describe(letter))")
+        default: throw TOMLSyntaxError(position: start, message: "invalid escape: a backslash followed by \(ASCII.describe(letter))")
         }
         advance()
         var code: UInt32 = 0
         for _ in 0..<digits {
             guard let byte = peek(), let digit = Self.hexValue(byte) else {
-                throw error("\\\(Character(Unicode.Scalar(letter))) needs \(digits) hexadecimal digits")
+                throw TOMLSyntaxError(position: start, message: "\\\(Character(Unicode.Scalar(letter))) needs \(digits) hexadecimal digits")
             }
             code = code << 4 | UInt32(digit)
             advance()
         }
         guard let scalar = Unicode.Scalar(code) else {
-            throw error("\\\(Character(Unicode.Scalar(letter)))\(String(code, radix: 16, uppercase: true)) is not a Unicode scalar value")
+            let written = String(code, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: max(0, digits - written.count)) + written
+            throw TOMLSyntaxError(position: start, message: "\\\(Character(Unicode.Scalar(letter)))\(padded) is not a Unicode scalar value")
         }
         out.append(contentsOf: Array(String(scalar).utf8))
     }
