@@ -90,7 +90,7 @@ final class TOMLTableBuilder {
         guard let last = path.last else { throw TOMLSyntaxError(position: value.position, message: "expected a key") }
         var table = self
         for (offset, part) in path.dropLast().enumerated() {
-            let sofar = Self.name(path.prefix(offset + 1))
+            var sofar: String { Self.name(path.prefix(offset + 1)) }  // for messages only: joining is not free
             switch table.slots[part.name] {
             case nil:
                 table = try table.addTable(part, origin: .dotted(section: section), position: part.position)
