@@ -11,6 +11,7 @@ extension DocWatchDatabase {
             try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
         }
         guard findings != ["ok"] else { return }
-        throw StoreError.corrupt(database: writer.path, detail: findings.joined(separator: "; "))
+        let detail = findings.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: " ")
+        throw StoreError.corrupt(database: writer.path, detail: detail)
     }
 }

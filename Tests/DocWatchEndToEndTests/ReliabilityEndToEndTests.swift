@@ -98,13 +98,13 @@ struct ReliabilityEndToEndTests {
         }
     }
 
-    /// Writes a database of a few hundred documents at `path` and overwrites pages from `from` to
+    /// Writes a database of a hundred documents at `path` and overwrites pages from `from` to
     /// `to` (fractions of the file) with garbage.
     static func damagedDatabase(at path: String, from: Double, to: Double) throws {
         do {
             let database = try DocWatchDatabase.open(path: path)
             try database.syncSources([Source(id: "a", url: "http://127.0.0.1:9/a.html")])
-            for index in 0..<300 {
+            for index in 0..<100 {
                 let text = (0..<20).map { "第\(index)篇第\($0)段：江苏推进复工复产，新建5G基站\(index * 7 + $0)座。" }.joined(separator: "\n")
                 _ = try database.store(IngestedPage(
                     source: "a", url: "https://gov.example/\(index).html", fetchedAt: Date(), body: Array(text.utf8),
