@@ -56,11 +56,16 @@ public struct ChangeEvent: Sendable, Equatable, Codable {
         self.version = version
         self.contentHash = contentHash
         self.previousHash = previousHash
-        self.title = title
-        self.published = published
+        self.title = title?.capped(at: Self.titleLimit)
+        self.published = published?.capped(at: Self.shortFieldLimit)
         self.diff = diff
-        self.error = error
+        self.error = error?.capped(at: Self.errorLimit)
     }
+
+    /// Caps on the free-text fields, in Unicode scalars, so one event stays one short line.
+    public static let titleLimit = 500
+    public static let errorLimit = 1000
+    public static let shortFieldLimit = 100
 
     /// `evt-000042`.
     public static func eventID(_ seq: Int64) -> String {

@@ -44,6 +44,8 @@ public struct Daemon: Sendable {
         let stored: [String: SourceSchedule]
         do {
             database = try DocWatchDatabase.open(path: configuration.database)
+            // Damage in the middle of the file would otherwise surface only in the query that reads it.
+            try database.quickCheck()
             try database.syncSources(configuration.sources)
             stored = try database.storedSchedules()
         } catch {

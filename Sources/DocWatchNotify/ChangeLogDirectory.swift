@@ -1,4 +1,5 @@
 import DocWatchCore
+import DocWatchStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,95 +7,134 @@ import Glibc
 
 /// The log directory other programs follow: `changes-YYYY-MM-DD.jsonl` (UTC) and `diffs/<seq>.diff`.
 ///
-/// Every line goes out with one `write(2)` and is fsynced before the call returns.
+/// Every line goes out with one `write(2)` and is fsynced before the call returns. A write or fsync
+/// that fails (disk full) cuts the file back to where it was, so the file always ends at a line
+/// boundary and a retry writes the line whole. Entries are opened without following symlinks and
+/// created 0750 (directories) and 0640 (files), whatever the umask.
 public struct ChangeLogDirectory: Sendable {
     public let path: String
+    let syscalls: FileSyscalls
 
     public init(path: String) {
+        self.init(path: path, syscalls: .system)
+    }
+
+    init(path: String, syscalls: FileSyscalls) {
         self.path = path
+        self.syscalls = syscalls
     }
 
     public static func fileName(day: String) -> String { "changes-\(day).jsonl" }
 
+    /// Whether the log directory exists (as a directory, or a symlink to one).
+    public var exists: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The change files' names, oldest first.
+    func changeFileNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasPrefix("changes-") && $0.hasSuffix(".jsonl") }.sorted()
+    }
+
     /// The change files, oldest first.
     public func changeFiles() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasPrefix("changes-") && $0.hasSuffix(".jsonl") }.sorted().map { "\(path)/\($0)" }
+        changeFileNames().map { "\(path)/\($0)" }
     }
 
+    /// Creates the log directory (and its parents) and `diffs/`, 0750 each where new.
     func prepare() throws(NotifyError) {
-        for directory in [path, "\(path)/diffs"] {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: directory, message: "cannot create directory: \(error.localizedDescription)")
-            }
+        do {
+            try PrivateFiles.createDirectory(path)
+        } catch {
+            throw .io(path: error.path, message: "cannot create directory: \(error.message)")
         }
+        _ = try OpenDirectory.open(path).subdirectory("diffs")
     }
 
-    /// Appends `line` and a newline to the day's file in one write, then fsyncs.
+    /// Appends `line` and a newline to the day's file in one write, then fsyncs; on failure the file
+    /// is cut back to its size before the write.
     func append(line: String, day: String) throws(NotifyError) {
-        try writeFile("\(path)/\(Self.fileName(day: day))", bytes: Array((line + "\n").utf8), append: true)
-    }
-
-    /// Writes `diffs/<seq>.diff` whole and fsyncs it.
-    func writeDiff(seq: Int64, text: String) throws(NotifyError) {
-        try writeFile("\(path)/diffs/\(seq).diff", bytes: Array(text.utf8), append: false)
-    }
-
-    private func writeFile(_ file: String, bytes: [UInt8], append: Bool) throws(NotifyError) {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC)
-        let fd = open(file, flags, 0o644)
-        guard fd >= 0 else { throw .io(path: file, message: String(cString: strerror(errno))) }
+        let name = Self.fileName(day: day)
+        let directory = try OpenDirectory.open(path)
+        let fd = try directory.openFile(name, flags: O_APPEND)
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: file, message: String(cString: strerror(errno)))
-            }
-            written += result
+        let file = "\(path)/\(name)"
+        let size = lseek(fd, 0, SEEK_END)
+        guard size >= 0 else { throw .io(path: file, message: String(cString: strerror(errno))) }
+        do {
+            try syscalls.writeAll(fd, Array((line + "\n").utf8), file: file)
+            try syscalls.sync(fd, file: file)
+        } catch {
+            throw rollBack(fd, to: size, file: file, after: error)
         }
-        guard fsync(fd) == 0 else { throw .io(path: file, message: "fsync: " + String(cString: strerror(errno))) }
+    }
+
+    /// Cuts `fd` back to `size` after a failed write and returns the error to throw.
+    private func rollBack(_ fd: Int32, to size: off_t, file: String, after error: NotifyError) -> NotifyError {
+        guard ftruncate(fd, size) == 0 else {
+            return .io(path: file, message: "\(error.message); and cannot cut the partial line back: \(String(cString: strerror(errno)))")
+        }
+        _ = syscalls.fsync(fd)
+        return error
+    }
+
+    /// Writes `diffs/<seq>.diff` whole: into a temporary name, fsynced, then renamed into place;
+    /// on failure the temporary file is removed, so a diff file is whole or absent.
+    func writeDiff(seq: Int64, text: String) throws(NotifyError) {
+        let diffs = try OpenDirectory.open(path).subdirectory("diffs")
+        let name = "\(seq).diff"
+        let partial = name + ".partial"
+        do {
+            let fd = try diffs.openFile(partial, flags: O_TRUNC)
+            defer { close(fd) }
+            try syscalls.writeAll(fd, Array(text.utf8), file: "\(diffs.path)/\(partial)")
+            try syscalls.sync(fd, file: "\(diffs.path)/\(partial)")
+            try diffs.rename(partial, to: name)
+        } catch {
+            diffs.remove(partial)
+            throw error
+        }
     }
 
     /// The highest `seq` in the newest change files, after cutting off a line left half-written by a crash.
+    ///
+    /// Each file is read backwards from its end until its last whole event line, whatever its length.
     func lastWrittenSeq() throws(NotifyError) -> Int64? {
+        let directory = try OpenDirectory.open(path)
         var best: Int64?
-        for file in changeFiles().suffix(2) {
-            try truncatePartialLine(file)
-            if let seq = Self.lastSeq(inTailOf: file) { best = max(best ?? seq, seq) }
+        for name in changeFileNames().suffix(2) {
+            guard let fd = try directory.openExisting(name) else { continue }
+            defer { close(fd) }
+            let file = "\(path)/\(name)"
+            do {
+                let size = try cutPartialLine(fd, file: file)
+                if let seq = try Self.lastSeq(fd: fd, size: size) { best = max(best ?? seq, seq) }
+            } catch {
+                throw .io(path: file, message: "cannot read: \(error.message)")
+            }
         }
         return best
     }
 
-    private func truncatePartialLine(_ file: String) throws(NotifyError) {
-        guard let handle = FileHandle(forUpdatingAtPath: file) else { return }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        guard size > 0 else { return }
-        let window = min(size, 1 << 20)
-        try? handle.seek(toOffset: size - window)
-        let tail = [UInt8]((try? handle.readToEnd()) ?? Data())
-        guard tail.last != UInt8(ascii: "\n") else { return }
-        let keep = tail.lastIndex(of: UInt8(ascii: "\n")).map { size - window + UInt64($0) + 1 } ?? (window == size ? 0 : size)
-        do {
-            try handle.truncate(atOffset: keep)
-            try handle.synchronize()
-        } catch {
-            throw .io(path: file, message: "cannot cut a half-written line: \(error.localizedDescription)")
-        }
+    /// Cuts bytes after the last newline (a line a crash left half-written); returns the new size.
+    private func cutPartialLine(_ fd: Int32, file: String) throws(BackwardLineReader.ReadError) -> Int64 {
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw .init(code: errno) }
+        let size = Int64(status.st_size)
+        let reader = BackwardLineReader(fd: fd, end: size)
+        let keep = try reader.lastNewline(before: size).map { $0 + 1 } ?? 0
+        guard keep < size else { return size }
+        guard ftruncate(fd, off_t(keep)) == 0, syscalls.fsync(fd) == 0 else { throw .init(code: errno) }
+        return keep
     }
 
-    static func lastSeq(inTailOf file: String) -> Int64? {
-        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size - min(size, 1 << 16))
-        let text = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-        for line in text.split(separator: "\n").reversed() {
-            if let event = try? JSONDecoder().decode(ChangeEvent.self, from: Data(line.utf8)) { return event.seq }
+    /// The `seq` of the last line of the first `size` bytes that decodes as an event.
+    static func lastSeq(fd: Int32, size: Int64) throws(BackwardLineReader.ReadError) -> Int64? {
+        var reader = BackwardLineReader(fd: fd, end: size)
+        while let line = try reader.previousLine() {
+            if let event = try? JSONDecoder().decode(ChangeEvent.self, from: Data(line)) { return event.seq }
         }
         return nil
     }
@@ -109,6 +149,13 @@ public enum NotifyError: Error, CustomStringConvertible {
         switch self {
         case .io(let path, let message): "\(path): \(message)"
         case .store(let message): message
+        }
+    }
+
+    /// The message without the path.
+    var message: String {
+        switch self {
+        case .io(_, let message), .store(let message): message
         }
     }
 }

@@ -8,7 +8,7 @@ import Logging
 /// An event is marked delivered only after its line (and diff) are on disk. After a crash between
 /// the write and the mark, the next drain finds the last `seq` written in the newest change file
 /// and marks everything up to it delivered instead of writing it again.
-public final class Notifier: @unchecked Sendable {
+public final class Notifier: OutboxDraining, @unchecked Sendable {
     private let database: DocWatchDatabase
     private let directory: ChangeLogDirectory
     private let logger: Logger
@@ -17,12 +17,20 @@ public final class Notifier: @unchecked Sendable {
     /// Fault-injection hook for crash tests: runs after an event's line is written and before it is marked delivered.
     let afterWrite: (@Sendable (Int64) throws -> Void)?
 
-    public init(
+    public convenience init(
         database: DocWatchDatabase, logDir: String, logger: Logger = Logger(label: "docwatch.notify"),
         afterWrite: (@Sendable (Int64) throws -> Void)? = nil
     ) {
+        self.init(database: database, directory: ChangeLogDirectory(path: logDir), logger: logger, afterWrite: afterWrite)
+    }
+
+    /// A notifier writing through `directory` (tests give it failing system calls).
+    init(
+        database: DocWatchDatabase, directory: ChangeLogDirectory, logger: Logger = Logger(label: "docwatch.notify"),
+        afterWrite: (@Sendable (Int64) throws -> Void)? = nil
+    ) {
         self.database = database
-        self.directory = ChangeLogDirectory(path: logDir)
+        self.directory = directory
         self.logger = logger
         self.afterWrite = afterWrite
     }

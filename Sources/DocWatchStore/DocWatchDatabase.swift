@@ -15,26 +15,28 @@ public struct DocWatchDatabase: Sendable {
         do {
             try Migrations.migrator.migrate(writer)
         } catch {
-            throw StoreError(operation: "migrate the database", error)
+            throw StoreError(operation: "migrate the database", error, database: writer.path)
         }
     }
 
     /// Opens (creating it and its directory if needed) the database file at `path`, in WAL mode.
+    ///
+    /// A new directory is made 0750 and a new file 0640 before SQLite sees it, whatever the umask;
+    /// SQLite gives the `-wal` and `-shm` files the main file's mode.
     public static func open(path: String) throws(StoreError) -> DocWatchDatabase {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError(operation: "create the database directory \(directory)", error)
-            }
+        do {
+            if !directory.isEmpty { try PrivateFiles.createDirectory(directory) }
+            try PrivateFiles.createFileIfMissing(path)
+        } catch {
+            throw StoreError(operation: "create the database \(path)", message: error.description)
         }
         do {
             return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: configuration()))
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(operation: "open the database \(path)", error)
+            throw StoreError(operation: "open the database \(path)", error, database: path)
         }
     }
 
@@ -61,7 +63,7 @@ public struct DocWatchDatabase: Sendable {
         do {
             return try writer.write(body)
         } catch {
-            throw StoreError(operation: operation, error)
+            throw StoreError(operation: operation, error, database: writer.path)
         }
     }
 
@@ -69,21 +71,29 @@ public struct DocWatchDatabase: Sendable {
         do {
             return try writer.read(body)
         } catch {
-            throw StoreError(operation: operation, error)
+            throw StoreError(operation: operation, error, database: writer.path)
         }
     }
 }
 
 /// A database failure, with what docwatch was doing when it happened.
+///
+/// A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, or a failed `quick_check`) reads the same in
+/// every command: "database PATH is corrupt: DETAIL, restore from a backup".
 public struct StoreError: Error, CustomStringConvertible {
     public var operation: String
     public var message: String
+    /// The database file, when the failure says it is damaged.
+    public var corruptDatabase: String?
 
-    init(operation: String, _ error: any Error) {
+    init(operation: String, _ error: any Error, database path: String? = nil) {
         self.operation = operation
         if let database = error as? DatabaseError {
             message = database.message ?? "\(database.resultCode)"
             if database.resultCode == .SQLITE_FULL { message = "disk full (\(message))" }
+            if database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB {
+                corruptDatabase = path ?? "file"
+            }
         } else {
             message = "\(error)"
         }
@@ -94,5 +104,15 @@ public struct StoreError: Error, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "cannot \(operation): \(message)" }
+    /// The database at `path` is damaged; `detail` says how.
+    static func corrupt(database path: String, detail: String) -> StoreError {
+        var error = StoreError(operation: "check the database", message: detail)
+        error.corruptDatabase = path
+        return error
+    }
+
+    public var description: String {
+        if let corruptDatabase { return "database \(corruptDatabase) is corrupt: \(message), restore from a backup" }
+        return "cannot \(operation): \(message)"
+    }
 }

@@ -4,6 +4,9 @@ import DocWatchNotify
 import Foundation
 
 /// `docwatch changes`: the change notifications, read from the log directory as other programs read them.
+///
+/// A line that is not a change event is reported on stderr as `FILE:LINE: …` and makes the exit code
+/// 65 (after every readable event is printed); a missing log directory is exit 66.
 struct ChangesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "changes", abstract: "Show the change notifications written to the log directory.")
 
@@ -20,44 +23,44 @@ struct ChangesCommand: AsyncParsableCommand {
         try await Terminal.run {
             let configuration = try global.loadConfiguration()
             let directory = ChangeLogDirectory(path: configuration.logDir)
+            guard directory.exists else {
+                throw CLIError.noInput("log directory \(configuration.logDir) does not exist (nothing written yet, or log_dir names another place)")
+            }
             let since = try TimeArgument.parse(since)
-            var lastSeq: Int64 = 0
+            var cursor = ChangeFileCursor(directory: directory)
+            let first = cursor.readNew()
             var table = TextTable(header: ["SEQ", "TIME", "TYPE", "SOURCE", "TITLE / URL"])
-            for line in readLines(directory) {
-                guard let event = decode(line) else { continue }
-                lastSeq = max(lastSeq, event.seq)
-                if let since, let time = Timestamp.parse(event.time), time < since { continue }
-                output.json ? print(line) : table.add(row(event))
+            for entry in first.entries {
+                if let since, let time = Timestamp.parse(entry.event.time), time < since { continue }
+                output.json ? print(entry.line) : table.add(row(entry.event))
             }
             if !output.json { print(table.render()) }
-            guard follow else { return }
+            report(first.problems)
+            guard follow else {
+                report(first.incomplete)
+                if !first.problems.isEmpty { throw ExitCode(CLIError.badInput("").exitCode) }
+                return
+            }
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(1))
-                for line in readLines(directory, tailOnly: true) {
-                    guard let event = decode(line), event.seq > lastSeq else { continue }
-                    lastSeq = event.seq
+                let batch = cursor.readNew()
+                for entry in batch.entries {
                     if output.json {
-                        print(line)
+                        print(entry.line)
                     } else {
                         var single = TextTable(header: [])
-                        single.add(row(event))
+                        single.add(row(entry.event))
                         print(single.render().trimmingCharacters(in: .newlines))
                     }
                 }
+                report(batch.problems)
             }
         }
     }
 
-    private func readLines(_ directory: ChangeLogDirectory, tailOnly: Bool = false) -> [String] {
-        let files = tailOnly ? Array(directory.changeFiles().suffix(2)) : directory.changeFiles()
-        return files.flatMap { file -> [String] in
-            guard let data = FileManager.default.contents(atPath: file) else { return [] }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        }
-    }
-
-    private func decode(_ line: String) -> ChangeEvent? {
-        try? JSONDecoder().decode(ChangeEvent.self, from: Data(line.utf8))
+    /// One stderr line per unreadable line.
+    private func report(_ problems: [ChangeFileCursor.Problem]) {
+        for problem in problems { Terminal.error(problem.description) }
     }
 
     private func row(_ event: ChangeEvent) -> [String] {

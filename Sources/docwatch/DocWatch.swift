@@ -1,7 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `docwatch` command line: one root command, one subcommand per file.
-@main
 struct DocWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docwatch",
@@ -12,4 +14,14 @@ struct DocWatch: AsyncParsableCommand {
             RunCommand.self,
         ]
     )
+}
+
+/// The entry point: sets the umask to 027 before any command runs, so nothing docwatch creates is
+/// group-writable or readable by others even where a file's mode is not set explicitly.
+@main
+enum DocWatchMain {
+    static func main() async {
+        umask(0o027)
+        await DocWatch.main()
+    }
 }

@@ -19,7 +19,7 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only polls since a date (2026-11-01) or an age (24h, 7d).", valueName: "time"))
     var since: String?
 
-    @Option(help: "At most this many rows (newest).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many rows (newest).", valueName: "n"))
     var limit = 50
 
     @Flag(help: "Keep printing new rows as they are written.")
@@ -29,7 +29,7 @@ struct LogCommand: AsyncParsableCommand {
         if let outcome, FetchOutcome(rawValue: outcome) == nil {
             throw ValidationError("--outcome must be one of \(FetchOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        try LimitArgument.validate(limit)
     }
 
     func run() async throws {

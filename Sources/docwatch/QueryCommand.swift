@@ -29,7 +29,7 @@ struct QueryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only documents with a fact of this kind: \(Fact.Kind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
     var fact: String?
 
-    @Option(help: "At most this many results.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many results.", valueName: "n"))
     var limit = 20
 
     @Flag(help: "Print one JSON object a line.")
@@ -43,7 +43,7 @@ struct QueryCommand: AsyncParsableCommand {
         if let fact, Fact.Kind(rawValue: fact) == nil {
             throw ValidationError("--fact must be one of \(Fact.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        try LimitArgument.validate(limit)
     }
 
     func run() async throws {

@@ -6,31 +6,7 @@ import Testing
 
 @Suite("Notifier")
 struct NotifierTests {
-    final class Workspace {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwatch-notify-\(UUID().uuidString)")
-        let database: DocWatchDatabase
-        var logDir: String { directory.appendingPathComponent("log").path }
-
-        init() throws {
-            database = try DocWatchDatabase.open(path: directory.appendingPathComponent("db.sqlite").path)
-        }
-
-        deinit { try? FileManager.default.removeItem(at: directory) }
-
-        func store(_ url: String, _ text: String, at offset: TimeInterval = 0) throws {
-            _ = try database.store(IngestedPage(
-                source: "s", url: url, fetchedAt: Date(timeIntervalSince1970: 1_786_000_000 + offset), body: Array(text.utf8),
-                document: ExtractedDocument(title: "标题", script: "zh-Hans", text: text)))
-        }
-
-        func lines() throws -> [ChangeEvent] {
-            try ChangeLogDirectory(path: logDir).changeFiles().flatMap { file in
-                try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map {
-                    try JSONDecoder().decode(ChangeEvent.self, from: Data($0.utf8))
-                }
-            }
-        }
-    }
+    typealias Workspace = NotifyWorkspace
 
     struct Crash: Error {}
 
@@ -92,6 +68,25 @@ struct NotifierTests {
         try handle.close()
         try Notifier(database: space.database, logDir: space.logDir).drain()
         #expect(try space.lines().map(\.seq) == [1, 2])
+    }
+
+    @Test("an 80,000-character title is cut to 500 characters with an ellipsis, so its line stays short")
+    func longTitleCapped() throws {
+        let space = try Workspace()
+        try space.store("https://a.example/1", "一", title: String(repeating: "长", count: 80_000))
+        try Notifier(database: space.database, logDir: space.logDir).drain()
+        let title = try #require(try space.lines().first?.title)
+        #expect(title.unicodeScalars.count == ChangeEvent.titleLimit)
+        #expect(title.hasSuffix("…"))
+        #expect(title.hasPrefix(String(repeating: "长", count: 499)))
+        #expect(space.changeFileBytes().count < 4096)
+    }
+
+    @Test("a long source.failing error is capped too")
+    func longErrorCapped() {
+        let event = ChangeEvent(seq: 1, time: "2026-08-06T00:00:00Z", type: .sourceFailing, source: "s",
+                                error: String(repeating: "e", count: 50_000))
+        #expect(event.error?.unicodeScalars.count == ChangeEvent.errorLimit)
     }
 
     @Test("an unwritable log directory is an error and the events stay pending")

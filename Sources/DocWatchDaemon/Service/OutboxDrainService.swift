@@ -6,48 +6,67 @@ import ServiceLifecycle
 
 /// Drains the outbox into the log directory whenever polls wrote events, so `changes-*.jsonl` grows
 /// while the daemon runs. Drains once at start (events left by a crash) and once more at shutdown.
+///
+/// While writes fail it backs off (`DrainRetry`: 1 s doubling to 60 s), ignores pokes, and logs one
+/// line when it starts failing and one when it recovers.
 public final class OutboxDrainService: Service, Sendable {
-    private let notifier: Notifier
+    private let notifier: any OutboxDraining
     private let clock: any WallClock
     private let logger: Logger
     private let wakeup = Wakeup()
-    /// How long to wait before trying again after a failed drain (disk full, directory gone …).
-    private let retryDelay: TimeInterval
+    private let retry: DrainRetry
 
-    public init(notifier: Notifier, clock: any WallClock = SystemClock(), retryDelay: TimeInterval = 30,
+    public init(notifier: any OutboxDraining, clock: any WallClock = SystemClock(), retry: DrainRetry = DrainRetry(),
                 logger: Logger = Logger(label: "docwatch.notify")) {
         self.notifier = notifier
         self.clock = clock
-        self.retryDelay = retryDelay
+        self.retry = retry
         self.logger = logger
     }
 
-    /// Asks for a drain soon; many pokes before it runs make one drain.
+    /// Asks for a drain soon; many pokes before it runs make one drain. Ignored while backing off.
     public func poke() {
         wakeup.signal()
     }
 
     public func run() async {
         await withGracefulShutdownHandler {
-            var failed = !drain()
+            var retry = self.retry
+            drain(&retry)
             while !wakeup.isStopped {
-                await wakeup.wait(until: failed ? clock.now().addingTimeInterval(retryDelay) : nil, clock: clock)
-                failed = !drain()
+                if let delay = retry.delay {
+                    let deadline = clock.now().addingTimeInterval(delay)
+                    while !wakeup.isStopped, clock.now() < deadline {
+                        await wakeup.wait(until: deadline, clock: clock)
+                    }
+                } else {
+                    await wakeup.wait(until: nil, clock: clock)
+                }
+                drain(&retry)
             }
-            _ = drain()
+            drain(&retry)
         } onGracefulShutdown: { [wakeup] in
             wakeup.stop()
         }
     }
 
-    /// Drains now; returns whether it worked.
-    private func drain() -> Bool {
+    /// Drains now and logs what `retry` says is worth a line.
+    private func drain(_ retry: inout DrainRetry) {
+        let report: DrainRetry.Report
         do {
-            try notifier.drain()
-            return true
+            report = retry.succeeded(written: try notifier.drain())
         } catch {
-            logger.error("cannot write change notifications, will retry", metadata: ["error": "\(error)"])
-            return false
+            report = retry.failed("\(error)")
+        }
+        switch report {
+        case .quiet:
+            break
+        case .startedFailing(let error):
+            logger.error("cannot write change notifications; holding them back and retrying with back-off",
+                         metadata: ["error": "\(error)", "max_delay": "\(Int(retry.maximumDelay))s"])
+        case .recovered(let attempts, let written):
+            logger.notice("change notifications written again", metadata: [
+                "held_back": "\(written)", "failed_attempts": "\(attempts)"])
         }
     }
 }

@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// Finds the headline: the heading that agrees with `<title>` or the title meta tags.
 ///
 /// `<h1>`…`<h3>` (and elements whose class/id says title) are tried in that order; the first
@@ -20,9 +22,18 @@ struct TitleFinder {
     let meta: MetaTags
 
 
+    /// The longest headline kept, in Unicode scalars (`<title>` and meta tags can be any length).
+    static let maximumLength = 500
+
     /// `runs` and `contentStart` (the run index where the article text starts) place headings
-    /// relative to the text.
+    /// relative to the text. The text is capped at `maximumLength`, cut with "…".
     func headline(in body: HTMLNode, runs: PageRuns, contentStart: Int?) -> Headline {
+        var found = uncappedHeadline(in: body, runs: runs, contentStart: contentStart)
+        found.text = found.text.capped(at: Self.maximumLength)
+        return found
+    }
+
+    private func uncappedHeadline(in body: HTMLNode, runs: PageRuns, contentStart: Int?) -> Headline {
         let metaTitle = meta.first(MetaTags.titleKeys)
         let pageTitle = titleTag.withoutSpaces
         let metaKey = metaTitle?.withoutSpaces

@@ -1,0 +1,88 @@
+import DocWatchCore
+@testable import DocWatchDaemon
+import DocWatchNotify
+import DocWatchTestSupport
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// The outbox drain service while writes fail: backs off, ignores pokes, logs once each way.
+@Suite("Outbox drain service")
+struct OutboxDrainServiceTests {
+    struct DiskFull: Error, CustomStringConvertible {
+        var description: String { "No space left on device" }
+    }
+
+    /// Fails its first `failures` drains, then writes `held` events once and nothing after.
+    final class FakeNotifier: OutboxDraining {
+        private let state: Mutex<(calls: Int, failures: Int, held: Int)>
+
+        init(failures: Int, held: Int) {
+            state = Mutex((0, failures, held))
+        }
+
+        var calls: Int { state.withLock { $0.calls } }
+
+        func drain() throws -> Int {
+            try state.withLock { state in
+                state.calls += 1
+                if state.calls <= state.failures { throw DiskFull() }
+                defer { state.held = 0 }
+                return state.held
+            }
+        }
+    }
+
+    /// Keeps every message logged, with its level and metadata.
+    final class CapturedLog: Sendable {
+        let lines = Mutex<[(level: Logger.Level, message: String, metadata: Logger.Metadata)]>([])
+
+        var logger: Logger {
+            Logger(label: "test") { _ in Handler(log: self) }
+        }
+
+        struct Handler: LogHandler {
+            let log: CapturedLog
+            var metadata: Logger.Metadata = [:]
+            var logLevel: Logger.Level = .trace
+            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+                get { metadata[key] }
+                set { metadata[key] = newValue }
+            }
+
+            func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+                log.lines.withLock { $0.append((level, message.description, metadata ?? [:])) }
+            }
+        }
+    }
+
+    @Test("twenty failed drains and a hundred pokes log one error and one recovery with the held-back count")
+    func logsOnceEachWay() async throws {
+        let notifier = FakeNotifier(failures: 20, held: 42)
+        let log = CapturedLog()
+        // Millisecond delays stand in for 1 s doubling to 60 s; the arithmetic is DrainRetryTests'.
+        let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 0.001, maximumDelay: 0.004), logger: log.logger)
+        let group = ServiceGroup(configuration: .init(services: [.init(service: service)],
+                                                      logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let task = Task { try await group.run() }
+        for _ in 0..<100 {
+            service.poke()
+            await Task.yield()
+        }
+        #expect(await eventually(timeout: .seconds(10)) { notifier.calls > 20 })
+        await group.triggerGracefulShutdown()
+        try await task.value
+
+        let lines = log.lines.withLock { $0 }
+        #expect(lines.count == 2, "\(lines.map(\.message))")
+        #expect(lines.first?.level == .error)
+        #expect(lines.first?.metadata["error"]?.description == "No space left on device")
+        #expect(lines.last?.level == .notice)
+        #expect(lines.last?.metadata["held_back"]?.description == "42")
+        #expect(lines.last?.metadata["failed_attempts"]?.description == "20")
+        // Pokes while failing did not make extra attempts: 20 failures, the recovery, the shutdown drain.
+        #expect(notifier.calls <= 23)
+    }
+}
