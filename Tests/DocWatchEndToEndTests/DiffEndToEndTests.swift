@@ -45,7 +45,7 @@ struct DiffEndToEndTests {
         // The diff file: the title header, then the unified diff (`docwatch diff --unified` prints the same).
         let file = try String(contentsOfFile: space.logDir + "/" + diff.file, encoding: .utf8)
         #expect(file.hasPrefix("title: 江苏新建5G基站[-5.2万-]{+6.1万+}座\n--- "))
-        #expect(file.contains("\n-\(Self.paragraph)\n+\(Self.paragraph.replacingOccurrences(of: "84%", with: "86%"))\n"))
+        #expect(file.contains("\n-\(Self.paragraph)\n") && file.contains("\n+\(Self.paragraph.replacingOccurrences(of: "84%", with: "86%"))\n"))
 
         let view = try await space.run(["diff", "1", "--color", "never"])
         #expect(view.status == 0, "\(view.stderr)")
