@@ -16,6 +16,7 @@ struct DocumentDiffTests {
         let new = Self.snapshot(title: "江苏新建5G基站6.1万座", text: "正文不变。")
         let diff = DocumentDiff(old: old, new: new)
         #expect(diff.changes() == [ChangeSpan(field: "title", before: "5.2万", after: "6.1万", context: "江苏新建5G基站")])
+        #expect(diff.changes().first?.summary == "title: 江苏新建5G基站5.2万 → 6.1万")
         let file = DiffRendering(colored: false).file(diff, from: "a", to: "b")
         #expect(file.hasPrefix("title: 江苏新建5G基站[-5.2万-]{+6.1万+}座\n--- a\n+++ b\n"))
     }

@@ -42,7 +42,7 @@ struct InlineDiffTests {
         let spans = DocumentDiff(old: old, new: DocumentSnapshot(fields: [:], text: new, facts: [])).changes()
         #expect(spans == [ChangeSpan(field: "text", before: "84%", after: "86%", context: "重点场所5G网络覆盖率达到")])
         let span = try #require(spans.first)
-        #expect(span.context + span.before + " → " + span.after == "重点场所5G网络覆盖率达到84% → 86%")
+        #expect(span.summary == "重点场所5G网络覆盖率达到84% → 86%")
     }
 
     @Test("edits marked without colour and coloured for a terminal")

@@ -51,6 +51,8 @@ struct DiffEndToEndTests {
         #expect(view.status == 0, "\(view.stderr)")
         #expect(view.stdout.contains("~苏通信发〔2026〕[-4-]{+5+}号\n"))
         #expect(view.stdout.contains("重点场所5G网络覆盖率达到[-84%-]{+86%+}，比上年"))
+        let changes = try await space.run(["changes"])
+        #expect(changes.stdout.contains("title: 江苏新建5G基站5.2万 → 6.1万"))
         let colored = try await space.run(["diff", "1", "--color", "always"])
         #expect(colored.stdout.contains("覆盖率达到\u{1B}[31m84%\u{1B}[0m\u{1B}[32m86%\u{1B}[0m"))
         let unified = try await space.run(["diff", "1", "--unified"])

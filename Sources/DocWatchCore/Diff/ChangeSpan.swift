@@ -17,6 +17,11 @@ public struct ChangeSpan: Sendable, Equatable, Codable {
         self.context = context
     }
 
+    /// One line for a notification: `title: 江苏新建5G基站5.2万 → 6.1万`, `覆盖率达到84% → 86%`.
+    public var summary: String {
+        (field == "text" ? "" : field + ": ") + context + before + " → " + after
+    }
+
     /// How much kept text leads a change.
     public static let leadLength = 16
     /// How much of a paragraph added or removed whole is quoted.
