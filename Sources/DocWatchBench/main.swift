@@ -3,13 +3,23 @@ import Foundation
 /// docwatch-bench: benchmarks that need the library, not the command line (release build).
 ///
 ///   docwatch-bench query-latency CORPUS_TRUTH.jsonl… --documents N --database PATH [--rounds R]
+///   docwatch-bench diff rewrite|edits|heavy [--lines N] [--reference]
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 
+let usage = """
+    usage: docwatch-bench query-latency TRUTH.jsonl… --documents N --database PATH [--rounds R]
+           docwatch-bench diff rewrite|edits|heavy [--lines N] [--reference]
+
+    """
+if arguments.first == "diff", arguments.count > 1, let shape = DiffBench.Shape(rawValue: arguments[1]) {
+    DiffBench(shape: shape, lines: Int(option("--lines") ?? "") ?? 10_000, reference: arguments.contains("--reference")).run()
+    exit(0)
+}
 guard arguments.first == "query-latency" else {
-    FileHandle.standardError.write(Data("usage: docwatch-bench query-latency TRUTH.jsonl… --documents N --database PATH [--rounds R]\n".utf8))
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(64)
 }
 let truthFiles = arguments.dropFirst().prefix { !$0.hasPrefix("--") }

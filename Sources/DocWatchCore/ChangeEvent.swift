@@ -11,16 +11,58 @@ public enum ChangeEventType: String, Sendable, Codable, CaseIterable {
 
 /// One line of `changes-YYYY-MM-DD.jsonl`, as DESIGN.md's notification format gives it.
 public struct ChangeEvent: Sendable, Equatable, Codable {
-    /// Size of a text change and where its unified diff is, relative to the log directory.
+    /// Size of a text change, where its unified diff is (relative to the log directory), and the
+    /// first few changes and facts, so a notification can say what changed without the file.
     public struct DiffSummary: Sendable, Equatable, Codable {
+        /// Lines added and removed (a rewrite counts every line of both).
         public var added: Int
         public var removed: Int
         public var file: String
+        /// The texts were too different to compare line by line (encoded only when true).
+        public var rewritten: Bool
+        /// Metadata fields first, then the text; see `ChangeSpan`.
+        public var changes: [ChangeSpan]
+        public var factsAdded: [FactMention]
+        public var factsRemoved: [FactMention]
 
-        public init(added: Int, removed: Int, file: String) {
+        public init(added: Int, removed: Int, file: String, rewritten: Bool = false, changes: [ChangeSpan] = [],
+                    factsAdded: [FactMention] = [], factsRemoved: [FactMention] = []) {
             self.added = added
             self.removed = removed
             self.file = file
+            self.rewritten = rewritten
+            self.changes = changes
+            self.factsAdded = factsAdded
+            self.factsRemoved = factsRemoved
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case added, removed, file, rewritten, changes
+            case factsAdded = "facts_added"
+            case factsRemoved = "facts_removed"
+        }
+
+        /// Lines written before these fields existed decode with none.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                added: try container.decode(Int.self, forKey: .added), removed: try container.decode(Int.self, forKey: .removed),
+                file: try container.decode(String.self, forKey: .file),
+                rewritten: try container.decodeIfPresent(Bool.self, forKey: .rewritten) ?? false,
+                changes: try container.decodeIfPresent([ChangeSpan].self, forKey: .changes) ?? [],
+                factsAdded: try container.decodeIfPresent([FactMention].self, forKey: .factsAdded) ?? [],
+                factsRemoved: try container.decodeIfPresent([FactMention].self, forKey: .factsRemoved) ?? [])
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(added, forKey: .added)
+            try container.encode(removed, forKey: .removed)
+            try container.encode(file, forKey: .file)
+            if rewritten { try container.encode(true, forKey: .rewritten) }
+            try container.encode(changes, forKey: .changes)
+            try container.encode(factsAdded, forKey: .factsAdded)
+            try container.encode(factsRemoved, forKey: .factsRemoved)
         }
     }
 

@@ -35,7 +35,7 @@ private struct VersionWriter {
     func run() throws -> StoreResult {
         try saveBody()
         let existing = try Row.fetchOne(db, sql: """
-            SELECT d.id, d.duplicate_of, v.id AS version_id, v.number, v.content_hash, v.text
+            SELECT d.id, d.duplicate_of, v.id AS version_id, v.number, v.content_hash
             FROM document d LEFT JOIN version v ON v.id = d.current_version WHERE d.url = ?
             """, arguments: [page.url])
         guard let existing else { return try storeNewDocument() }
@@ -76,7 +76,9 @@ private struct VersionWriter {
 
     private func storeChange(documentID: Int64, previous: Row) throws -> StoreResult {
         let previousHash: String? = previous["content_hash"]
-        let previousText: String = previous["text"] ?? ""
+        let previousNumber: Int = previous["number"] ?? 0
+        let before = try (previous["version_id"] as Int64?).flatMap { try VersionSnapshots.load(db, versionID: $0) }
+            ?? DocumentSnapshot(fields: [:], text: "", facts: [])
         // Content seen before (A → B → A) becomes current again instead of a second copy.
         let number: Int
         let versionID: Int64
@@ -92,12 +94,13 @@ private struct VersionWriter {
         try db.execute(sql: "UPDATE document SET duplicate_of = NULL WHERE id = ?", arguments: [documentID])
         try index(documentID: documentID)
         try NearDuplicates.link(db, document: documentID, simhash: simhash, simplifiedText: page.document.textSimplified)
-        let diff = TextDiff(old: previousText, new: page.document.text)
+        let diff = DocumentDiff(old: before, new: DocumentSnapshot(page.document))
+        let diffText = DiffRendering(colored: false).file(
+            diff, from: VersionSnapshots.label(page.url, version: previousNumber), to: VersionSnapshots.label(page.url, version: number))
         let seq = try Outbox.append(
             db, time: page.fetchedAt, type: .documentChanged, source: page.source, url: page.url, document: documentID,
             version: number, contentHash: contentHash, previousHash: previousHash, title: page.document.title,
-            published: page.document.published, diff: diff,
-            diffText: diff.unified(from: "\(page.url) version \(previous["number"] as Int? ?? 0)", to: "\(page.url) version \(number)"))
+            published: page.document.published, diff: diff.summary(file: ""), diffText: diffText)
         try log(.changed)
         return StoreResult(outcome: .changed, documentID: documentID, version: number, eventSeq: seq)
     }

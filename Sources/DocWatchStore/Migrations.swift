@@ -147,6 +147,9 @@ enum Migrations {
                 ALTER TABLE near_duplicate ADD COLUMN overlap REAL;
                 """)
         }
+        migrator.registerMigration("v4: a changed document's changes and facts for its event") { db in
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN diff_detail TEXT")
+        }
         return migrator
     }
 }

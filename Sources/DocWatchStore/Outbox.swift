@@ -14,14 +14,14 @@ enum Outbox {
     static func append(
         _ db: Database, time: Date, type: ChangeEventType, source: String, url: String? = nil, document: Int64? = nil,
         version: Int? = nil, contentHash: String? = nil, previousHash: String? = nil, title: String? = nil,
-        published: String? = nil, diff: TextDiff? = nil, diffText: String? = nil, error: String? = nil
+        published: String? = nil, diff: ChangeEvent.DiffSummary? = nil, diffText: String? = nil, error: String? = nil
     ) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO outbox (time, type, source, url, document, version, content_hash, previous_hash, title,
-                                published, diff_added, diff_removed, diff, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                published, diff_added, diff_removed, diff, diff_detail, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [time, type.rawValue, source, url, document, version, contentHash, previousHash, title,
-                             published, diff?.addedCount, diff?.removedCount, diffText, error])
+                             published, diff?.added, diff?.removed, diffText, diff.map(JSONText.encode), error])
         return db.lastInsertedRowID
     }
 
@@ -37,7 +37,11 @@ enum Outbox {
             contentHash: row["content_hash"], previousHash: row["previous_hash"], title: row["title"],
             published: row["published"], error: row["error"])
         if let added, let removed {
-            event.diff = .init(added: added, removed: removed, file: "diffs/\(seq).diff")
+            // Rows written before `diff_detail` existed have sizes only.
+            var summary = JSONText.decode(ChangeEvent.DiffSummary.self, row["diff_detail"])
+                ?? .init(added: added, removed: removed, file: "")
+            summary.file = "diffs/\(seq).diff"
+            event.diff = summary
         }
         return OutboxEvent(event: event, diffText: row["diff"])
     }

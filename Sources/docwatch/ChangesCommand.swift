@@ -64,6 +64,7 @@ struct ChangesCommand: AsyncParsableCommand {
     }
 
     private func row(_ event: ChangeEvent) -> [String] {
-        [String(event.seq), event.time, event.type.rawValue, event.source, [event.title, event.url, event.error].compactMap { $0 }.joined(separator: "  ")]
+        [String(event.seq), event.time, event.type.rawValue, event.source,
+         [event.title, event.url, event.diff?.changes.first?.summary, event.error].compactMap { $0 }.joined(separator: "  ")]
     }
 }

@@ -1,0 +1,35 @@
+import DocWatchCore
+import GRDB
+
+/// What a diff compares of a stored version: its `ComparedField` columns, its text and its facts.
+enum VersionSnapshots {
+    static func load(_ db: Database, versionID: Int64) throws -> DocumentSnapshot? {
+        let columns = ComparedField.allCases.map { "\"\($0.column)\"" }.joined(separator: ", ")
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns), text FROM version WHERE id = ?", arguments: [versionID])
+        else { return nil }
+        var fields: [ComparedField: String] = [:]
+        for field in ComparedField.allCases { fields[field] = row[field.column] }
+        let facts = try Row.fetchAll(db, sql: "SELECT kind, text FROM fact WHERE version = ? ORDER BY \"offset\", id",
+                                     arguments: [versionID]).compactMap { row -> FactMention? in
+            guard let kind = Fact.Kind(rawValue: row["kind"]) else { return nil }
+            return FactMention(kind: kind, text: row["text"])
+        }
+        return DocumentSnapshot(fields: fields, text: row["text"] ?? "", facts: facts)
+    }
+
+    /// The labels of a diff between two versions of the document at `url`.
+    static func label(_ url: String, version: Int) -> String {
+        "\(url) version \(version)"
+    }
+}
+
+extension DocWatchDatabase {
+    /// Version `number` of a document as a diff compares it, or nil when there is no such version.
+    public func versionSnapshot(document: Int64, number: Int) throws(StoreError) -> DocumentSnapshot? {
+        try read("read version \(number) of document \(document)") { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM version WHERE document = ? AND number = ?",
+                                              arguments: [document, number]) else { return nil }
+            return try VersionSnapshots.load(db, versionID: id)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Diff of two versions of a 10,000-line document (release build), as the store makes it for a
+# document.changed event: wall time and peak RSS of the whole process, from /usr/bin/time -v.
+# Shapes: rewrite (every line reworded), edits (five edits), heavy (one line in seven reworded, the
+# most the edit bound lets through). REFERENCE=1 also runs the n×m table diff used before issue 12.
+#   bench/diff-bench.sh [LINES]          targets: under 0.5 s and 50 MB for the rewrite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines="${1:-10000}"
+scratch=.build-release
+swift build -c release --scratch-path "$scratch" --product docwatch-bench >&2
+bench="$scratch/release/docwatch-bench"
+printf '%-10s %-9s %9s %12s  %s\n' shape diff seconds "peak RSS" result
+for shape in rewrite edits heavy; do
+    for mode in new ${REFERENCE:+reference}; do
+        flag=""; [ "$mode" = reference ] && flag="--reference"
+        report=$(mktemp)
+        result=$(/usr/bin/time -v "$bench" diff "$shape" --lines "$lines" $flag 2>"$report")
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$report" | awk -F: '{print ($1 * 60) + $2}')
+        rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f MB", $2 / 1024}' "$report")
+        rm -f "$report"
+        printf '%-10s %-9s %9s %12s  %s\n' "$shape" "$mode" "$wall" "$rss" "${result#*: }"
+    done
+done
