@@ -30,7 +30,7 @@ public struct DocWatchDatabase: Sendable {
             }
         }
         do {
-            return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: configuration()))
+            return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: fileWriterConfiguration()))
         } catch let error as StoreError {
             throw error
         } catch {

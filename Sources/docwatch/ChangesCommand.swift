@@ -21,6 +21,7 @@ struct ChangesCommand: AsyncParsableCommand {
             let configuration = try global.loadConfiguration()
             let directory = ChangeLogDirectory(path: configuration.logDir)
             let since = try TimeArgument.parse(since)
+            var follower = ChangeFileFollower(directory: directory)
             var lastSeq: Int64 = 0
             var table = TextTable(header: ["SEQ", "TIME", "TYPE", "SOURCE", "TITLE / URL"])
             for line in readLines(directory) {
@@ -32,8 +33,7 @@ struct ChangesCommand: AsyncParsableCommand {
             if !output.json { print(table.render()) }
             guard follow else { return }
             while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(1))
-                for line in readLines(directory, tailOnly: true) {
+                for line in follower.newLines() {
                     guard let event = decode(line), event.seq > lastSeq else { continue }
                     lastSeq = event.seq
                     if output.json {
@@ -44,13 +44,14 @@ struct ChangesCommand: AsyncParsableCommand {
                         print(single.render().trimmingCharacters(in: .newlines))
                     }
                 }
+                FollowOutput.flush()
+                try await Task.sleep(for: .milliseconds(500))
             }
         }
     }
 
-    private func readLines(_ directory: ChangeLogDirectory, tailOnly: Bool = false) -> [String] {
-        let files = tailOnly ? Array(directory.changeFiles().suffix(2)) : directory.changeFiles()
-        return files.flatMap { file -> [String] in
+    private func readLines(_ directory: ChangeLogDirectory) -> [String] {
+        directory.changeFiles().flatMap { file -> [String] in
             guard let data = FileManager.default.contents(atPath: file) else { return [] }
             return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         }
