@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -6,6 +9,8 @@ import GRDBSQLite
 public enum ReaderOpenError: Error, CustomStringConvertible {
     /// Nothing at `path`; a reader never creates a database.
     case missing(path: String)
+    /// The file or a directory above it may not be read by this user (`reason` from the system).
+    case unreadable(path: String, reason: String)
     /// The schema predates this binary; only a writer (the daemon, `fetch`) migrates.
     case olderSchema(path: String)
     /// SQLite failed to open or read the file.
@@ -14,6 +19,7 @@ public enum ReaderOpenError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path): "no database at \(path)"
+        case .unreadable(let path, let reason): "cannot read the database \(path): \(reason)"
         case .olderSchema(let path):
             "the database \(path) has an older schema than this docwatch; run the daemon or docwatch fetch once to migrate"
         case .failed(let error): error.description
@@ -30,7 +36,11 @@ extension DocWatchDatabase {
     /// (see `persistWAL`). When there is no `-shm` (a database last written by a docwatch without that,
     /// a rollback-journal file, a backup copy), no writer can be running, so the file is opened `immutable`.
     public static func openReader(path: String) throws(ReaderOpenError) -> DocWatchDatabase {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        if access(path, R_OK) != 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .missing(path: path) }
+            throw .unreadable(path: path, reason: String(cString: strerror(code)))
+        }
         var configuration = configuration()
         configuration.readonly = true
         // Without a -shm no writer is running (a writer creates it first), and SQLite would create the

@@ -49,6 +49,19 @@ struct ReadOnlyReaderTests {
         #expect(after.1 == before.1, "\(phase): log changed: \(before.1) → \(after.1)")
     }
 
+    @Test("a database this user may not read is exit 66 saying so and naming the docwatch group, not 'no database'")
+    func unreadableDatabase() async throws {
+        let workspace = try DaemonWorkspace()
+        try workspace.write(ServiceConfig.text(workspace, sources: [("a", "http://127.0.0.1:9/")], interval: "1h"))
+        _ = try await DocWatchProcess.run(["fetch", "--config", workspace.configPath])
+        #expect(FileManager.default.fileExists(atPath: workspace.databasePath))
+        #expect(chmod((workspace.databasePath as NSString).deletingLastPathComponent, 0o700) == 0)
+        let result = try await UnprivilegedRun.run(["query", "江苏", "--config", workspace.configPath], scratch: workspace.directory)
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("cannot read the database \(workspace.databasePath): Permission denied")
+            && result.stderr.contains("docwatch group"), "\(result.stderr)")
+    }
+
     struct MissingCase: Sendable, CustomTestStringConvertible {
         var command: [String]
         var testDescription: String { command.joined(separator: " ") }
