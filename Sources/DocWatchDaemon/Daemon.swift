@@ -40,6 +40,8 @@ public struct Daemon: Sendable {
         } catch {
             throw .config(error)
         }
+        let lock = try DaemonLock.acquire(database: configuration.database)
+        defer { withExtendedLifetime(lock) {} }
         let database: DocWatchDatabase
         let stored: [String: SourceSchedule]
         do {
@@ -106,11 +108,13 @@ public enum DaemonError: Error, Equatable, CustomStringConvertible {
     case config(ConfigError)
     /// The database, libcurl or the log directory failed.
     case io(String)
+    /// Another `docwatch run` holds the database's lock.
+    case alreadyRunning(String)
 
     public var description: String {
         switch self {
         case .config(let error): error.description
-        case .io(let message): message
+        case .io(let message), .alreadyRunning(let message): message
         }
     }
 }

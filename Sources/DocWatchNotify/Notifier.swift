@@ -13,7 +13,6 @@ public final class Notifier: OutboxDraining, @unchecked Sendable {
     private let directory: ChangeLogDirectory
     private let logger: Logger
     private let lock = NSLock()
-    private var recovered = false
     /// Fault-injection hook for crash tests: runs after an event's line is written and before it is marked delivered.
     let afterWrite: (@Sendable (Int64) throws -> Void)?
 
@@ -41,11 +40,14 @@ public final class Notifier: OutboxDraining, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try directory.prepare()
-        if !recovered {
-            if let last = try directory.lastWrittenSeq() {
-                try storeCall { () throws(StoreError) in try database.markDelivered(through: last) }
-            }
-            recovered = true
+        return try DrainLock.holding(in: directory) { try drainHoldingLock() }
+    }
+
+    /// Another process (a `fetch` beside the daemon) may have written events since the last drain:
+    /// the last written seq is read again under the lock every time.
+    private func drainHoldingLock() throws -> Int {
+        if let last = try directory.lastWrittenSeq() {
+            try storeCall { () throws(StoreError) in try database.markDelivered(through: last) }
         }
         var written = 0
         while true {

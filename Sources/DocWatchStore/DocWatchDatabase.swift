@@ -32,7 +32,7 @@ public struct DocWatchDatabase: Sendable {
             throw StoreError(operation: "create the database \(path)", message: error.description)
         }
         do {
-            return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: configuration()))
+            return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: fileWriterConfiguration()))
         } catch let error as StoreError {
             throw error
         } catch {

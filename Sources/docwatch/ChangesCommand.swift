@@ -41,8 +41,9 @@ struct ChangesCommand: AsyncParsableCommand {
                 if !first.problems.isEmpty { throw ExitCode(CLIError.badInput("").exitCode) }
                 return
             }
+            FollowOutput.flush()
             while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(1))
+                try await Task.sleep(for: .milliseconds(500))
                 let batch = cursor.readNew()
                 for entry in batch.entries {
                     if output.json {
@@ -54,6 +55,7 @@ struct ChangesCommand: AsyncParsableCommand {
                     }
                 }
                 report(batch.problems)
+                FollowOutput.flush()
             }
         }
     }

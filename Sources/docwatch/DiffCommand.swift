@@ -37,7 +37,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
-            let context = try AppContext(configuration: try global.loadConfiguration())
+            let context = try AppContext(configuration: try global.loadConfiguration(), access: .readOnly)
             guard let detail = try context.store({ try context.database.document(document) }) else {
                 throw CLIError.noInput("no stored document '\(document)'")
             }

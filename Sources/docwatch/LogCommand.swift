@@ -34,7 +34,7 @@ struct LogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
-            let context = try AppContext(configuration: try global.loadConfiguration())
+            let context = try AppContext(configuration: try global.loadConfiguration(), access: .readOnly)
             var filter = FetchLogFilter(source: source, outcome: outcome.flatMap(FetchOutcome.init(rawValue:)),
                                         since: try TimeArgument.parse(since), limit: limit)
             let rows = try context.store { try context.database.fetchLog(filter) }.reversed()
@@ -45,6 +45,7 @@ struct LogCommand: AsyncParsableCommand {
             filter.afterID = rows.last?.id ?? 0
             filter.limit = 500
             while !Task.isCancelled {
+                FollowOutput.flush()
                 try await Task.sleep(for: .seconds(1))
                 let fresh = try context.store { try context.database.fetchLog(filter) }
                 for row in fresh {

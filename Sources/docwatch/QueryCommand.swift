@@ -48,7 +48,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
-            let context = try AppContext(configuration: try global.loadConfiguration())
+            let context = try AppContext(configuration: try global.loadConfiguration(), access: .readOnly)
             let query = text.joined(separator: " ")
             let request = SearchRequest(
                 text: query.isEmpty ? nil : ScriptNormalizer.shared.toSimplified(query), source: source,

@@ -45,6 +45,10 @@ struct RunCommand: AsyncParsableCommand {
                 switch error {
                 case .config(let error): throw CLIError(error)
                 case .io(let message): throw CLIError.io(message)
+                case .alreadyRunning(let message):
+                    // 75 (EX_TEMPFAIL): retrying once the other daemon has stopped will work.
+                    Terminal.error(message)
+                    throw ExitCode(75)
                 }
             }
         }

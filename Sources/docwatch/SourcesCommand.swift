@@ -23,9 +23,8 @@ struct SourcesCommand: AsyncParsableCommand {
     func run() async throws {
         try await Terminal.run {
             let configuration = try global.loadConfiguration()
-            let context = try AppContext(configuration: configuration)
-            try context.store { try context.database.syncSources(configuration.sources) }
-            let health = try context.store { try context.database.sourceHealth() }
+            let context = try AppContext(configuration: configuration, access: .readOnly)
+            let health = try context.store { try context.database.health(of: configuration.sources) }
             var table = TextTable(header: ["ID", "KIND", "LAST POLL", "OUTCOME", "NEXT DUE", "FAILURES", "DOCS", "LAST NEW", "URL / LAST NEW TITLE"])
             for source in health {
                 if output.json {

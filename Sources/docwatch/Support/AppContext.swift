@@ -12,8 +12,13 @@ struct AppContext {
     let configuration: Configuration
     let database: DocWatchDatabase
 
-    init(configuration: Configuration) throws {
+    /// `.readOnly` (query, show, diff, log, sources) opens the database without creating or changing anything.
+    init(configuration: Configuration, access: DatabaseAccess = .readWrite) throws {
         self.configuration = configuration
+        if access == .readOnly {
+            database = try Self.openReader(configuration)
+            return
+        }
         do {
             database = try DocWatchDatabase.open(path: configuration.database)
         } catch {

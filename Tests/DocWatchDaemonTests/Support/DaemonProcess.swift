@@ -30,6 +30,8 @@ final class DaemonProcess {
 
     var isRunning: Bool { process.isRunning }
 
+    var pid: Int32 { process.processIdentifier }
+
     /// What the daemon logged so far.
     var stderr: String {
         (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DocWatchCore
+import DocWatchTestSupport
+import Foundation
+import Testing
+
+/// `docwatch backup PATH` while the daemon writes.
+@Suite("backup (process)", .serialized)
+struct BackupTests {
+    @Test("a backup taken while the daemon runs passes integrity_check, serves query, and is never written over")
+    func backupWhileDaemonRuns() async throws {
+        let server = try await TestHTTPServer.start()
+        let workspace = try DaemonWorkspace()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
+        try workspace.write(ServiceConfig.text(workspace, sources: [("a", server.url("/a.html"))], interval: "1s"))
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
+        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "stderr: \(daemon.stderr)")
+
+        let copy = workspace.directory.appendingPathComponent("backup/copy.sqlite").path
+        try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let backup = try await DocWatchProcess.run(["backup", copy, "--config", workspace.configPath])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdoutLines.count == 1 && backup.stdout.contains("bytes"), "\(backup.stdout)")
+        #expect(daemon.isRunning)
+        #expect(try sqlite(copy, "PRAGMA integrity_check") == "ok")
+
+        let copyConfig = workspace.directory.appendingPathComponent("copy.toml").path
+        try "database = \"\(copy)\"\nlog_dir = \"\(workspace.logDir)\"\n[[source]]\nid = \"a\"\nurl = \"\(server.url("/a.html"))\"\n"
+            .write(toFile: copyConfig, atomically: true, encoding: .utf8)
+        let query = try await DocWatchProcess.run(["query", "增加值", "--config", copyConfig])
+        #expect(query.status == 0 && query.stdout.contains("工信动态"), "\(query.stdout) \(query.stderr)")
+
+        let size = try FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber
+        let again = try await DocWatchProcess.run(["backup", copy, "--config", workspace.configPath])
+        #expect(again.status == 73, "\(again.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber == size)
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0)
+        await server.stop()
+    }
+
+    /// Runs one statement with the sqlite3 shell; its output, trimmed.
+    private func sqlite(_ database: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-readonly", database, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
