@@ -24,8 +24,8 @@ public struct DocumentDiff: Sendable, Equatable {
 
     /// How far ahead among a change's added lines a removed line looks for the line it became.
     static let pairingWindow = 8
-    /// Paragraphs longer than this are not compared character by character.
-    static let maxInlineLength = 4_000
+    /// Paragraphs longer than this (UTF-8 bytes) are not compared character by character.
+    static let maxInlineLength = 12_000
 
     public init(old: DocumentSnapshot, new: DocumentSnapshot, limits: DiffLimits = .standard) {
         fields = ComparedField.allCases.compactMap { field in
@@ -57,9 +57,9 @@ public struct DocumentDiff: Sendable, Equatable {
             }
             var cursor = 0
             for removedIndex in removed {
-                guard case .removed(let before) = lines[removedIndex], before.count <= maxInlineLength else { continue }
+                guard case .removed(let before) = lines[removedIndex], before.utf8.count <= maxInlineLength else { continue }
                 for candidate in cursor..<min(added.count, cursor + pairingWindow) {
-                    guard case .added(let after) = lines[added[candidate]], after.count <= maxInlineLength,
+                    guard case .added(let after) = lines[added[candidate]], after.utf8.count <= maxInlineLength,
                           let inline = InlineDiff(old: before, new: after) else { continue }
                     pairs.append(LinePair(removed: removedIndex, added: added[candidate], inline: inline))
                     cursor = candidate + 1

@@ -12,11 +12,11 @@ public struct InlineDiff: Sendable, Equatable {
     /// Nil when the two paragraphs share less than half their units: then they are shown as a
     /// paragraph removed and another added, not as an edit of one into the other.
     public init?(old: String, new: String, minimumShare: Double = 0.5) {
-        let a = InlineTokens.split(old), b = InlineTokens.split(new)
-        var interner = Interner<String>()
-        let codesA = interner.codes(a), codesB = interner.codes(b)
+        let a = InlineTokens(old), b = InlineTokens(new)
+        var interner = Interner<ScalarRun>()
+        let codesA = a.codes(&interner), codesB = b.codes(&interner)
         // Sharing at least `minimumShare` of the units means at most (1 - share)·(N+M) edits.
-        let maxEdits = Int((1 - minimumShare) * Double(a.count + b.count))
+        let maxEdits = Int((1 - minimumShare) * Double(codesA.count + codesB.count))
         guard let marks = MyersDiff.marks(codesA, codesB, maxEdits: maxEdits) else { return nil }
         segments = InlineDiff.merge(InlineDiff.segments(a, b, marks))
     }
@@ -26,17 +26,18 @@ public struct InlineDiff: Sendable, Equatable {
         segments.compactMap { if case .changed(let before, let after) = $0 { (before, after) } else { nil } }
     }
 
-    private static func segments(_ a: [String], _ b: [String], _ marks: MyersDiff.Marks) -> [Segment] {
+    private static func segments(_ a: InlineTokens, _ b: InlineTokens, _ marks: MyersDiff.Marks) -> [Segment] {
         var out: [Segment] = []
+        let countA = marks.removed.count, countB = marks.added.count
         var i = 0, j = 0
-        while i < a.count || j < b.count {
-            var before = "", after = ""
-            while i < a.count, marks.removed[i] { before += a[i]; i += 1 }
-            while j < b.count, marks.added[j] { after += b[j]; j += 1 }
-            if !before.isEmpty || !after.isEmpty { out.append(.changed(before: before, after: after)) }
-            var same = ""
-            while i < a.count, j < b.count, !marks.removed[i], !marks.added[j] { same += a[i]; i += 1; j += 1 }
-            if !same.isEmpty { out.append(.same(same)) }
+        while i < countA || j < countB {
+            let startA = i, startB = j
+            while i < countA, marks.removed[i] { i += 1 }
+            while j < countB, marks.added[j] { j += 1 }
+            if i > startA || j > startB { out.append(.changed(before: a.text(startA..<i), after: b.text(startB..<j))) }
+            let sameStart = i
+            while i < countA, j < countB, !marks.removed[i], !marks.added[j] { i += 1; j += 1 }
+            if i > sameStart { out.append(.same(a.text(sameStart..<i))) }
         }
         return out
     }

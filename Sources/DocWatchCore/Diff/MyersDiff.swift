@@ -149,11 +149,13 @@ public struct Interner<Element: Hashable> {
     public init() {}
 
     public mutating func codes<S: Sequence>(_ elements: S) -> [Int32] where S.Element == Element {
-        elements.map { element in
-            if let code = codes[element] { return code }
-            let code = Int32(codes.count)
-            codes[element] = code
-            return code
-        }
+        elements.map { code($0) }
+    }
+
+    public mutating func code(_ element: Element) -> Int32 {
+        if let code = codes[element] { return code }
+        let code = Int32(codes.count)
+        codes[element] = code
+        return code
     }
 }

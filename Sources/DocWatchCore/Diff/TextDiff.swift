@@ -22,12 +22,11 @@ public struct TextDiff: Sendable, Equatable {
 
     /// The shortest edit script between the lines of `old` and `new`, or a rewrite past `limits`.
     public init(old: String, new: String, limits: DiffLimits = .standard) {
-        let (a, oldEnds) = TextDiff.split(old)
-        let (b, newEnds) = TextDiff.split(new)
+        var interner = Interner<UTF8Line>()
+        let (a, codesA, oldEnds) = TextDiff.split(old, &interner)
+        let (b, codesB, newEnds) = TextDiff.split(new, &interner)
         oldEndsWithNewline = oldEnds
         newEndsWithNewline = newEnds
-        var interner = Interner<String>()
-        let codesA = interner.codes(a), codesB = interner.codes(b)
         let marks = a.count + b.count <= limits.maxLines ? MyersDiff.marks(codesA, codesB, maxEdits: limits.maxEdits) : nil
         guard let marks else {
             rewritten = true
@@ -43,13 +42,22 @@ public struct TextDiff: Sendable, Equatable {
         }
     }
 
-    /// The lines of `text` and whether the last one ends with a newline; "" has no lines.
-    static func split(_ text: String) -> ([String], Bool) {
-        guard !text.isEmpty else { return ([], true) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let terminated = text.hasSuffix("\n")
-        if terminated { lines.removeLast() }
-        return (lines, terminated)
+    /// The lines of `text`, their codes, and whether the last one ends with a newline; "" has no lines.
+    /// Lines are compared by their UTF-8 bytes: hashing `String`s would normalise every line first.
+    static func split(_ text: String, _ interner: inout Interner<UTF8Line>) -> ([String], [Int32], Bool) {
+        let bytes = Array(text.utf8)
+        var lines: [String] = [], codes: [Int32] = []
+        var start = 0
+        func add(_ end: Int) {
+            let line = bytes[start..<end]
+            lines.append(String(decoding: line, as: UTF8.self))
+            codes.append(interner.code(UTF8Line(bytes: line)))
+            start = end + 1
+        }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { add(index) }
+        let terminated = start == bytes.count
+        if !terminated { add(bytes.count) }
+        return (lines, codes, terminated)
     }
 
     /// Kept, removed and added lines in order; within a change, removed lines come first.
@@ -86,4 +94,13 @@ public struct DiffLimits: Sendable, Equatable {
 
     /// 200,000 lines, 4,000 edits: a worst case of about (N+M)·D/2 steps stays well under a second.
     public static let standard = DiffLimits(maxLines: 200_000, maxEdits: 4_000)
+}
+
+/// A line's UTF-8 bytes as a dictionary key, hashed in one call.
+struct UTF8Line: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
