@@ -63,7 +63,7 @@ struct TableReader {
     mutating func fraction(_ key: String) throws(ConfigError) -> Double? {
         known.insert(key)
         guard let value = table[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init) else {
+        guard let number = value.number else {
             throw bad(key, "expected a number, found \(value.typeName)")
         }
         guard (0...1).contains(number) else { throw bad(key, "\(number) is outside 0…1") }

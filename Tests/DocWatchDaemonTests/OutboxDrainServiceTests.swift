@@ -52,29 +52,31 @@ struct OutboxDrainServiceTests {
                 set { metadata[key] = newValue }
             }
 
-            func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-                log.lines.withLock { $0.append((level, message.description, metadata ?? [:])) }
+            func log(event: LogEvent) {
+                log.lines.withLock { $0.append((event.level, event.message.description, event.metadata ?? [:])) }
             }
         }
     }
 
-    @Test("twenty failed drains and a hundred pokes log one error and one recovery with the held-back count")
+    /// Runs `service` in a service group until `body` returns, then shuts it down gracefully.
+    func running(_ service: OutboxDrainService, _ body: () async -> Void) async throws {
+        let group = ServiceGroup(configuration: .init(services: [.init(service: service)],
+                                                      logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let task = Task { try await group.run() }
+        await body()
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+
+    @Test("twenty failed drains log one error, then one recovery with the held-back count")
     func logsOnceEachWay() async throws {
         let notifier = FakeNotifier(failures: 20, held: 42)
         let log = CapturedLog()
         // Millisecond delays stand in for 1 s doubling to 60 s; the arithmetic is DrainRetryTests'.
         let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 0.001, maximumDelay: 0.004), logger: log.logger)
-        let group = ServiceGroup(configuration: .init(services: [.init(service: service)],
-                                                      logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
-        let task = Task { try await group.run() }
-        for _ in 0..<100 {
-            service.poke()
-            await Task.yield()
+        try await running(service) {
+            #expect(await eventually(timeout: .seconds(10)) { notifier.calls > 20 })
         }
-        #expect(await eventually(timeout: .seconds(10)) { notifier.calls > 20 })
-        await group.triggerGracefulShutdown()
-        try await task.value
-
         let lines = log.lines.withLock { $0 }
         #expect(lines.count == 2, "\(lines.map(\.message))")
         #expect(lines.first?.level == .error)
@@ -82,7 +84,24 @@ struct OutboxDrainServiceTests {
         #expect(lines.last?.level == .notice)
         #expect(lines.last?.metadata["held_back"]?.description == "42")
         #expect(lines.last?.metadata["failed_attempts"]?.description == "20")
-        // Pokes while failing did not make extra attempts: 20 failures, the recovery, the shutdown drain.
-        #expect(notifier.calls <= 23)
+    }
+
+    @Test("while backing off, a hundred pokes (new events) make no extra attempt")
+    func pokesWaitForTheBackOff() async throws {
+        let notifier = FakeNotifier(failures: 1, held: 5)
+        let log = CapturedLog()
+        // The first retry is an hour away: only the start drain and the shutdown drain may run.
+        let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 3600, maximumDelay: 3600), logger: log.logger)
+        try await running(service) {
+            #expect(await eventually(timeout: .seconds(10)) { notifier.calls == 1 })
+            for _ in 0..<100 {
+                service.poke()
+                await Task.yield()
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+            #expect(notifier.calls == 1)
+        }
+        #expect(notifier.calls == 2, "the shutdown drain runs once more")
+        #expect(log.lines.withLock { $0.map(\.level) } == [.error, .notice])
     }
 }

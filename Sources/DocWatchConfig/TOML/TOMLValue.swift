@@ -36,14 +36,14 @@ struct TOMLValue: Sendable, Equatable {
         return nil
     }
 
-    var double: Double? {
-        if case .float(let number) = content { return number }
-        return nil
-    }
-
-    var bool: Bool? {
-        if case .boolean(let flag) = content { return flag }
-        return nil
+    /// A float, or an integer as a float. (One switch: `float ?? int.map(Double.init)` crashed the
+    /// Swift 6.3.1 optimizer in release builds.)
+    var number: Double? {
+        switch content {
+        case .float(let number): number
+        case .integer(let number): Double(number)
+        default: nil
+        }
     }
 
     var array: [TOMLValue]? {

@@ -42,6 +42,7 @@ public final class OutboxDrainService: Service, Sendable {
                 } else {
                     await wakeup.wait(until: nil, clock: clock)
                 }
+                if wakeup.isStopped { break }
                 drain(&retry)
             }
             drain(&retry)
