@@ -12,6 +12,6 @@ extension DocWatchDatabase {
         }
         guard findings != ["ok"] else { return }
         let detail = findings.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: " ")
-        throw StoreError.corrupt(database: writer.path, detail: detail)
+        throw StoreError.corrupt(database: path ?? writer.path, detail: detail)
     }
 }

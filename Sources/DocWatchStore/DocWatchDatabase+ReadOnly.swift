@@ -50,16 +50,16 @@ extension DocWatchDatabase {
         do {
             reader = try DatabaseQueue(path: hasSharedMemory ? path : immutableURI(path), configuration: configuration)
         } catch {
-            throw .failed(StoreError(operation: "open the database \(path) read-only", error))
+            throw .failed(StoreError(operation: "open the database \(path) read-only", error, database: path))
         }
         let current: Bool
         do {
             current = try reader.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
         } catch {
-            throw .failed(StoreError(operation: "read the schema version of \(path)", error))
+            throw .failed(StoreError(operation: "read the schema version of \(path)", error, database: path))
         }
         guard current else { throw .olderSchema(path: path) }
-        return DocWatchDatabase(reader: reader)
+        return DocWatchDatabase(reader: reader, path: path)
     }
 
     /// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it (SQLite is built with `USE_URI`).
@@ -84,8 +84,9 @@ extension DocWatchDatabase {
 
 extension DocWatchDatabase {
     /// Wraps a read-only connection; runs no migration (writes through it fail as SQLite refuses them).
-    init(reader: DatabaseQueue) {
+    init(reader: DatabaseQueue, path: String) {
         self.writer = reader
+        self.path = path
     }
 
     /// The configuration of the file database a writer opens: the shared one, keeping the WAL files.

@@ -9,9 +9,12 @@ import GRDB
 /// every method takes and returns DocWatchCore or Store types.
 public struct DocWatchDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The database file as configured (a reader may have opened it through a `file:` URI), for messages.
+    let path: String?
 
     init(writer: any DatabaseWriter) throws(StoreError) {
         self.writer = writer
+        self.path = writer.path
         do {
             try Migrations.migrator.migrate(writer)
         } catch {
@@ -63,7 +66,7 @@ public struct DocWatchDatabase: Sendable {
         do {
             return try writer.write(body)
         } catch {
-            throw StoreError(operation: operation, error, database: writer.path)
+            throw StoreError(operation: operation, error, database: path)
         }
     }
 
@@ -71,7 +74,7 @@ public struct DocWatchDatabase: Sendable {
         do {
             return try writer.read(body)
         } catch {
-            throw StoreError(operation: operation, error, database: writer.path)
+            throw StoreError(operation: operation, error, database: path)
         }
     }
 }

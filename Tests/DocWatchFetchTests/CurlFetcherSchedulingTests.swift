@@ -44,10 +44,14 @@ struct CurlFetcherSchedulingTests {
             _ = try await fetchAll(fetcher, server.url("/p"), count: 3)
             let times = server.requests(to: "/p").map(\.receivedAt).sorted()
             #expect(times.count == 3)
+            // The server sees each start a little after the fetcher makes it, by a varying amount on a
+            // loaded machine, so one gap can look short when the request before it arrived late; the span
+            // from first to last is two delays (0.8 s) less only the first request's lateness (up to 0.3 s seen with every core busy). Without the
+            // gate the three arrive within milliseconds.
+            guard let first = times.first, let last = times.last else { return }
+            #expect(last - first >= .milliseconds(500))
             for (earlier, later) in zip(times, times.dropFirst()) {
-                // The server sees a start a little after the fetcher makes it, and more so on a loaded machine;
-                // without the gate the three arrive within milliseconds, so two thirds of the delay still proves it.
-                #expect(later - earlier >= .milliseconds(270))
+                #expect(later - earlier >= .milliseconds(50))
             }
         }
     }
