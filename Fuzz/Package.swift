@@ -1,8 +1,8 @@
 // swift-tools-version:6.2
 // libFuzzer harnesses for docwatch: extraction, feed/sitemap/list-page discovery, config parsing.
-// Built by bench/fuzz.sh with `-sanitize=fuzzer,address -parse-as-library` (each harness defines
-// only LLVMFuzzerTestOneInput; libFuzzer supplies main), so `swift build` here without those flags
-// does not link. The main package is a path dependency, named by its directory.
+// Built by bench/fuzz.sh with `-sanitize=fuzzer,address` (libFuzzer and ASan linked in; each
+// harness's main.swift runs LLVMFuzzerRunDriver), so `swift build` here without that flag does not
+// link. The main package is a path dependency, named by its directory.
 import Foundation
 import PackageDescription
 
@@ -16,8 +16,9 @@ let package = Package(
         .package(path: root.path),
     ],
     targets: [
-        .executableTarget(name: "FuzzExtract", dependencies: [.product(name: "DocWatchExtract", package: docwatch)]),
-        .executableTarget(name: "FuzzDiscovery", dependencies: [.product(name: "DocWatchExtract", package: docwatch)]),
-        .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "DocWatchConfig", package: docwatch)]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "FuzzExtract", dependencies: ["CFuzzerDriver", .product(name: "DocWatchExtract", package: docwatch)]),
+        .executableTarget(name: "FuzzDiscovery", dependencies: ["CFuzzerDriver", .product(name: "DocWatchExtract", package: docwatch)]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzerDriver", .product(name: "DocWatchConfig", package: docwatch)]),
     ]
 )

@@ -20,7 +20,7 @@ HARNESSES=("$@")
 TIMEOUT=${TIMEOUT:-10}
 RSS_LIMIT_MB=${RSS_LIMIT_MB:-2048}
 
-flags=(-c release --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+flags=(-c release --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 product() { case "$1" in extract) echo FuzzExtract ;; discovery) echo FuzzDiscovery ;; config) echo FuzzConfig ;;
     *) echo "fuzz.sh: unknown harness '$1' (extract, discovery, config)" >&2; exit 64 ;; esac; }
 for harness in "${HARNESSES[@]}"; do

@@ -1,10 +1,9 @@
 import DocWatchExtract
 
-/// libFuzzer entry: the input as a feed (RSS, Atom, JSON Feed), as a sitemap (urlset or index) and
+/// One libFuzzer input: the input as a feed (RSS, Atom, JSON Feed), as a sitemap (urlset or index) and
 /// as a list page, through each public parser a listing poll uses. Errors are expected; crashes,
 /// hangs and runaway memory are not.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDiscovery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func fuzzDiscovery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     _ = try? FeedParser.parse(bytes, feedURL: "https://www.example.gov.cn/rss.xml")
