@@ -31,7 +31,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 python3 bench/fault_server.py "$PORT" &
 SERVER_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/__routes" >/dev/null && break; sleep 0.1; done
-read -r -a routes < <(curl -sf "http://127.0.0.1:$PORT/__routes")
+read -r -a routes < <(curl -sf "http://127.0.0.1:$PORT/__routes"; echo)
 
 DB="$WORK/state/docwatch.sqlite"
 LOG_DIR="$WORK/log"

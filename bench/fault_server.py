@@ -50,10 +50,11 @@ def article(name, wrap=lambda body: body):
             "<div class=\"footer\">版权所有</div></body></html>" % (name, name, wrap(body))).encode("utf-8")
 
 def feed(port, name, doctype="", title="故障网订阅"):
+    """An RSS feed whose one item is the article /article/NAME.html (the same in good and fault mode)."""
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>%s<rss version=\"2.0\"><channel><title>%s</title>"
-            "<link>http://127.0.0.1:%d/</link><item><title>%s文章</title><link>http://127.0.0.1:%d/article/%s.html</link>"
+            "<link>http://127.0.0.1:%d/</link><item><title>%s文章%s</title><link>http://127.0.0.1:%d/article/%s.html</link>"
             "<pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>"
-            % (doctype, title, port, name, port, name)).encode("utf-8")
+            % (doctype, title, port, name, title if doctype else "", port, name)).encode("utf-8")
 
 def deep_page():
     depth = 5000
@@ -134,9 +135,9 @@ class Handler(socketserver.BaseRequestHandler):
         self.send("200 OK", html, ("<html><head><meta charset=\"utf-8\"><title>broken-html的通知_故障网</title><body>"
                                    "<div class=\"article\"><h1>broken-html的通知</h2><div>" + broken).encode("utf-8"))
     def fault_feed_laughs(self, html, port):
-        self.send("200 OK", [("Content-Type", "application/rss+xml")], feed(port, "feed-laughs-2", LAUGHS, "&lol9;"))
+        self.send("200 OK", [("Content-Type", "application/rss+xml")], feed(port, "feed-laughs", LAUGHS, "&lol9;"))
     def fault_feed_xxe(self, html, port):
-        self.send("200 OK", [("Content-Type", "application/rss+xml")], feed(port, "feed-xxe-2", XXE, "&xxe;"))
+        self.send("200 OK", [("Content-Type", "application/rss+xml")], feed(port, "feed-xxe", XXE, "&xxe;"))
 
     def fault_drip(self, html, port):
         self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 100\r\n\r\n")
@@ -164,6 +165,9 @@ class Handler(socketserver.BaseRequestHandler):
 
 class Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the client hanging up on a fault (a reset, a body past max_body) is expected
     allow_reuse_address = True
     request_queue_size = 256
 
