@@ -7,7 +7,7 @@
 #
 # Usage: bench/crash-test.sh [N]          (N kills, default 100; N=3 for CI takes under a minute)
 # Knobs: SOURCES=40 PERIOD=2 (seconds between revisions of a page) MIN_DELAY=0.2 MAX_DELAY=2.5
-#   (seconds the daemon runs before each kill, uniformly random) LONG_EVERY=10 (every K-th page has a
+#   (seconds the daemon runs before each kill, uniformly random) LONG_EVERY=2 (every K-th page has a
 #   headline of ~25,000 characters: notification lines over 64 KiB; 0 turns them off) SEED (random seed)
 #   KEEP=1 (keep the work directory) BIN=(a built binary; default: scripts/build-release.sh)
 set -euo pipefail
@@ -18,7 +18,7 @@ SOURCES=${SOURCES:-40}
 PERIOD=${PERIOD:-2}
 MIN_DELAY=${MIN_DELAY:-0.2}
 MAX_DELAY=${MAX_DELAY:-2.5}
-LONG_EVERY=${LONG_EVERY:-10}
+LONG_EVERY=${LONG_EVERY:-2}
 SEED=${SEED:-$$}
 BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
 WORK=$(mktemp -d /tmp/docwatch-crash.XXXXXX)
