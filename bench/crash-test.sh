@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Crash test of `docwatch run`: kill -9 the daemon N times while it ingests changing pages and drains
-# its outbox into the change files, then let it drain and check that nothing was lost, written twice
+# its outbox into the change files (odd rounds: after a random delay; even rounds: after a random
+# delay, the moment a change file grows, i.e. in the middle of a drain; bench/kill_on_write.py), then let it drain and check that nothing was lost, written twice
 # or left half-written (bench/check_changes.py): integrity_check ok; every stored version has exactly
 # one document.new/changed event; no seq gap or duplicate; no partial or unparsable line; every
 # diff.file present. Prints a summary; exits 1 on any problem.
@@ -71,16 +72,23 @@ start_daemon() {
     DAEMON_PID=$!
 }
 
+round=0
+drain_kills=0
 delays=$(python3 -c "import random; r = random.Random($SEED); print(' '.join('%.2f' % r.uniform($MIN_DELAY, $MAX_DELAY) for _ in range($N)))")
 started=$(date +%s)
 kills=0
 pending_at_kill=0
 self_exits=0
 for delay in $delays; do
+    round=$((round + 1))
     start_daemon
     sleep "$delay"
     if kill -0 "$DAEMON_PID" 2>/dev/null; then
-        kill -9 "$DAEMON_PID"
+        if [ $((round % 2)) -eq 0 ]; then
+            [ "$(python3 bench/kill_on_write.py "$DAEMON_PID" "$LOG_DIR" 5)" = drain ] && drain_kills=$((drain_kills + 1))
+        else
+            kill -9 "$DAEMON_PID"
+        fi
         kills=$((kills + 1))
     fi
     status=0
@@ -117,7 +125,7 @@ echo "$check_output" | grep '^PROBLEM' || true
 summary=$(echo "$check_output" | tail -1)
 found=$(echo "$summary" | sed -n 's/.*problems=\([0-9]*\).*/\1/p')
 problems=$((problems + ${found:-1}))
-echo "crash-test: kills=$kills (with undelivered events at the kill: $pending_at_kill) sources=$SOURCES seed=$SEED $summary, daemon problems=$((problems - ${found:-1})) time=${elapsed}s"
+echo "crash-test: kills=$kills (right after a change-file write: $drain_kills; with undelivered events at the kill: $pending_at_kill) sources=$SOURCES seed=$SEED $summary, daemon problems=$((problems - ${found:-1})) time=${elapsed}s"
 if [ "$problems" -ne 0 ]; then
     echo "crash-test: FAIL ($problems problems)"
     exit 1
