@@ -117,3 +117,11 @@ let package = Package(
         ),
     ]
 )
+
+// Library products for the libFuzzer harnesses in Fuzz/ only: that is a package of its own, depending
+// on this one by path (a package can use another's targets only through products). Nothing here
+// uses them, and the normal build and `swift test` build nothing more because of them.
+package.products += [
+    .library(name: "DocWatchExtract", targets: ["DocWatchExtract"]),
+    .library(name: "DocWatchConfig", targets: ["DocWatchConfig"]),
+]
