@@ -28,7 +28,7 @@ struct BodySnifferTests {
     /// Bytes that look like compressed data: every value, in a scrambled order.
     static let noise: [UInt8] = (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 167 &+ 13) }
 
-    static let zipHeader: (String) -> [UInt8] = { name in
+    static func zipHeader(_ name: String) -> [UInt8] {
         [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 22) + [UInt8(name.utf8.count), 0, 0, 0] + Array(name.utf8) + noise.prefix(40)
     }
 
