@@ -67,7 +67,9 @@ public enum HTMLParser {
             counter += 1
             parent.append(node)
         }
+        // One `<br>` between lifted blocks is enough: a run of them would only cost memory.
         func lineBreak(into parent: HTMLNode) {
+            if let last = parent.children.last, last.isElement, last.name == "br" { return }
             let element = HTMLNode(element: "br", attributes: [])
             element.kindFlags = ElementKind.of("br")
             adopt(element, into: parent)
