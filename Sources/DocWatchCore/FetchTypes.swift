@@ -54,6 +54,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut(seconds: TimeInterval)
     case tooManyRedirects(limit: Int)
     case bodyTooLarge(limit: Int)
+    /// The response's header lines passed libcurl's limits (one line over 100 KiB, 300 KiB in all).
+    case headerTooLarge
     case tls(String)
     case transfer(code: Int, message: String)
     case cancelled
@@ -69,6 +71,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut(let seconds): "timed out after \(Int(seconds))s"
         case .tooManyRedirects(let limit): "more than \(limit) redirects"
         case .bodyTooLarge(let limit): "body larger than max_body (\(ByteSize.format(limit)))"
+        case .headerTooLarge: "response header too large (a line over 100 KiB, or over 300 KiB in all)"
         case .tls(let message): "TLS error: \(message)"
         case .transfer(let code, let message): "transfer failed (curl \(code)): \(message)"
         case .cancelled: "cancelled"

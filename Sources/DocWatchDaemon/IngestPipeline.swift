@@ -64,15 +64,24 @@ public struct IngestPipeline: Sendable {
         guard (200..<300).contains(response.status) else {
             return recordHTTPError(entry, response: response, source: source, known: state != nil)
         }
+        if let unusable = unusableBody(response, expected: "a web page") {
+            // Logged as a failed poll without validators: the stored version, etag and raw hash stay.
+            let row = entry(.error, unusable)
+            do {
+                try database.recordPoll(row)
+            } catch {
+                logger.error("cannot record a failed poll", metadata: ["url": "\(row.url)", "error": "\(error)"])
+            }
+            return PollReport(source: source.id, url: canonical, outcome: .error, status: response.status, error: unusable)
+        }
         let rawHash = ContentHash.raw(response.body)
         if let previous = state?.rawHash, previous == rawHash, hint == nil || hint == state?.hint {
             return record(entry(.unchanged, nil), response: response, source: source)
         }
-        let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
-        let document = extractor.extract(html: decoded.text, url: response.url)
+        let (document, charset) = extract(response, source: source)
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: started, status: response.status, ms: ms, body: response.body,
-            rawHash: rawHash, contentType: response.contentType, charset: decoded.charset, etag: response.etag,
+            rawHash: rawHash, contentType: response.contentType, charset: charset, etag: response.etag,
             lastModified: response.lastModified, hint: hint, document: document)
         do {
             let stored = try database.store(page)
@@ -81,6 +90,13 @@ public struct IngestPipeline: Sendable {
         } catch {
             return PollReport(source: source.id, url: canonical, outcome: .error, status: response.status, error: error.description)
         }
+    }
+
+    /// Decodes and extracts a body, and the charset it was decoded with. The decoded text lives only
+    /// as long as the extraction: storing the version does not hold it beside the body.
+    private func extract(_ response: FetchResponse, source: Source) -> (ExtractedDocument, String) {
+        let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
+        return (extractor.extract(html: decoded.text, url: response.url), decoded.charset)
     }
 
     /// A fetch's result: a response of any status, or the report of a failed transfer (already logged).
@@ -127,6 +143,13 @@ public struct IngestPipeline: Sendable {
         }
         return PollReport(source: source.id, url: row.url, outcome: .error, status: response.status, error: message,
                           retryAfter: retryAfter(response))
+    }
+
+    /// Why a 2xx body cannot be stored (empty, an image, a PDF … where `expected` was due), as a
+    /// fetch-log message; nil for a text body. `allowing` names formats the caller reads itself.
+    func unusableBody(_ response: FetchResponse, expected: String, allowing: Set<BodyFormat> = []) -> String? {
+        BodySniffer.unusable(response.body, contentType: response.contentType, allowing: allowing)
+            .map { $0.message(status: response.status, expected: expected) }
     }
 
     /// The wait a 429 or 503 asks for, in seconds; nil for any other status.

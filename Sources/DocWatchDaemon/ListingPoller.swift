@@ -124,6 +124,11 @@ struct ListingPoller: Sendable {
             try? pipeline.database.recordPoll(entry(.error, message))
             return Fetched(outcome: .error, status: response.status, error: message, retryAfter: pipeline.retryAfter(response))
         }
+        let expected = source.kind == .feed ? "a feed" : source.kind == .sitemap ? "a sitemap" : "a list page"
+        if let unusable = pipeline.unusableBody(response, expected: expected, allowing: source.kind == .sitemap ? [.gzip] : []) {
+            try? pipeline.database.recordPoll(entry(.error, unusable))
+            return Fetched(outcome: .error, status: response.status, error: unusable)
+        }
         let rawHash = ContentHash.raw(response.body)
         if rawHash == state?.rawHash {
             // The same bytes give the same links, all known already: no parse.

@@ -30,7 +30,29 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts the document from `html`; `url` resolves relative links and feeds URL date hints.
+    ///
+    /// The parsed tree is released before facts and the Simplified copies are made, so a large
+    /// page never holds both at once.
     public func extract(html: String, url: String?) -> ExtractedDocument {
+        var document = read(html: html, url: url)
+        let text = document.text
+        if options.facts {
+            document.facts = FactExtractor().facts(in: text.unicodeScalars.count > Self.maxFactScalars
+                ? String(text.unicodeScalars.prefix(Self.maxFactScalars)) : text)
+        }
+        if options.simplify {
+            document.titleSimplified = ScriptNormalizer.shared.toSimplified(document.title)
+            document.textSimplified = ScriptNormalizer.shared.toSimplified(text)
+        }
+        return document
+    }
+
+    /// How much of the text facts are looked for in: 200,000 characters, a hundred times a long
+    /// article. Past that (a data dump) fact arrays grew to several times the page.
+    static let maxFactScalars = 200_000
+
+    /// Everything the page's tree gives: all fields but facts and the Simplified copies.
+    private func read(html: String, url: String?) -> ExtractedDocument {
         let page = ParsedPage(html: html)
         let container = MainContent.container(in: page.body, stats: page.stats)
         let headline = TitleFinder(titleTag: page.titleTag, titleSegments: page.titleSegments, meta: page.meta)
@@ -40,7 +62,6 @@ public struct Extractor: Sendable {
         let bylines = Set(metadata.bylineLines)
         let text = content.lines.enumerated().filter { !bylines.contains($0.offset) }.map(\.element).joined(separator: "\n")
         let title = headline.text
-        let normalizer = options.simplify ? ScriptNormalizer.shared : nil
         return ExtractedDocument(
             title: title,
             published: metadata.published?.iso8601(in: options.timeZone),
@@ -50,10 +71,7 @@ public struct Extractor: Sendable {
             siteName: metadata.siteName,
             script: ScriptDetector.script(of: title + text, fallback: page.language),
             text: text,
-            facts: options.facts ? FactExtractor().facts(in: text) : [],
-            links: BodyLinks.links(in: content.node, root: page.root, page: url),
-            titleSimplified: normalizer?.toSimplified(title),
-            textSimplified: normalizer?.toSimplified(text)
+            links: BodyLinks.links(in: content.node, root: page.root, page: url)
         )
     }
 }

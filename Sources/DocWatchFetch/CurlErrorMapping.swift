@@ -11,6 +11,8 @@ enum CurlErrorMapping {
         /// Whether a connection was made (a timeout before that is the connect timeout).
         var connected: Bool
         var settings: HTTPSettings
+        /// Whether the failure came after the status line and before the header block's end.
+        var inHeaders = false
     }
 
     /// The error for a failed transfer; `message` is libcurl's text for it.
@@ -22,6 +24,12 @@ enum CurlErrorMapping {
             return .invalidURL(context.url)
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .couldNotResolve(message)
+        // libcurl refuses a header line past 100 KiB as "Out of memory", and a header block past
+        // 300 KiB as a receive error "Too large response headers".
+        case CURLE_OUT_OF_MEMORY where context.inHeaders:
+            return .headerTooLarge
+        case CURLE_RECV_ERROR where message.hasPrefix("Too large response header"):
+            return .headerTooLarge
         case CURLE_COULDNT_CONNECT, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR:
             return .connectionFailed(message)
         case CURLE_OPERATION_TIMEDOUT:

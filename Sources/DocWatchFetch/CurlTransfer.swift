@@ -14,6 +14,8 @@ final class CurlTransfer {
     private var body: [UInt8] = []
     private var headers: [String: String] = [:]
     private var status = 0
+    /// Between a status line and the blank line that ends its header block.
+    private var inHeaders = false
     /// Set when the body (or its announced length) passed `maxBody`: the abort is ours, not the network's.
     private var exceededMaxBody = false
 
@@ -91,12 +93,16 @@ final class CurlTransfer {
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
+            inHeaders = true
             headers = [:]
             body.removeAll(keepingCapacity: true)
             status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
             return true
         }
-        guard let colon = line.firstIndex(of: ":") else { return true }
+        guard let colon = line.firstIndex(of: ":") else {
+            if line == "\r\n" || line == "\n" { inHeaders = false }
+            return true
+        }
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         headers[name] = value
@@ -140,7 +146,7 @@ final class CurlTransfer {
         _ = docwatch_easy_getinfo_off(handle, CURLINFO_CONNECT_TIME_T, &connectMicros)
         return CurlErrorMapping.Context(
             url: info(CURLINFO_REDIRECT_URL) ?? info(CURLINFO_EFFECTIVE_URL) ?? job.request.url,
-            connected: connectMicros > 0, settings: limits
+            connected: connectMicros > 0, settings: limits, inHeaders: inHeaders
         )
     }
 

@@ -33,7 +33,9 @@ struct PollTimingTests {
         DelayCase(name: "backoff is jittered too", failures: 3, retryAfter: nil, jitter: 1, expected: 3960),
         DelayCase(name: "a longer Retry-After wins", failures: 1, retryAfter: 3000, jitter: 1, expected: 3000),
         DelayCase(name: "a shorter Retry-After does not shorten the backoff", failures: 1, retryAfter: 6, jitter: 0, expected: 1200),
-        DelayCase(name: "Retry-After is capped at max_backoff", failures: 1, retryAfter: 86_400, jitter: 0, expected: 3600),
+        DelayCase(name: "a Retry-After past max_backoff is honoured", failures: 1, retryAfter: 7200, jitter: 0, expected: 7200),
+        DelayCase(name: "a Retry-After of a day is honoured", failures: 1, retryAfter: 86_400, jitter: 0, expected: 86_400),
+        DelayCase(name: "a Retry-After past a day is cut to a day", failures: 1, retryAfter: 30 * 86_400, jitter: 0, expected: 86_400),
     ])
     func delay(_ item: DelayCase) {
         let delay = Self.timing.delay(interval: 600, failures: item.failures, retryAfter: item.retryAfter, jitter: item.jitter)
@@ -44,6 +46,15 @@ struct PollTimingTests {
     func backoffNotBelowInterval() {
         // Interval 1 day is longer than max_backoff (1 hour): a failure waits the interval, not less.
         #expect(Self.timing.delay(interval: 86_400, failures: 1, retryAfter: nil, jitter: 0) == 86_400)
+    }
+
+    @Test("with max_backoff over a day, a Retry-After is honoured up to max_backoff")
+    func retryAfterUpToLongBackoff() {
+        var settings = Self.timing.settings
+        settings.maxBackoff = 3 * 86_400
+        let timing = PollTiming(settings: settings)
+        #expect(timing.delay(interval: 600, failures: 1, retryAfter: 2 * 86_400, jitter: 0) == 2 * 86_400)
+        #expect(timing.delay(interval: 600, failures: 1, retryAfter: 9 * 86_400, jitter: 0) == 3 * 86_400)
     }
 
     @Test("with a 1 s interval, Retry-After 6 keeps the source away 6 s")

@@ -15,7 +15,8 @@ public struct PollTiming: Sendable, Equatable {
 
     /// The wait after a poll: the interval ± jitter on success; after `failures` failures in a row the
     /// interval doubled per failure up to `max_backoff` (never less than the interval), ± jitter; and
-    /// never sooner than a `Retry-After`, which itself is capped at the longest wait the schedule allows.
+    /// never sooner than a `Retry-After`, honoured up to the longest of `max_backoff`, the interval and
+    /// `retryAfterCeiling` (a day).
     public func delay(interval: TimeInterval, failures: Int, retryAfter: TimeInterval?, jitter: Double) -> TimeInterval {
         let base: TimeInterval
         if failures > 0 {
@@ -26,9 +27,13 @@ public struct PollTiming: Sendable, Equatable {
         }
         let spread = base * (1 + settings.jitter * clamp(jitter, -1, 1))
         guard let retryAfter else { return spread }
-        let longest = max(settings.maxBackoff, interval)
+        let longest = max(settings.maxBackoff, interval, Self.retryAfterCeiling)
         return max(spread, min(retryAfter, longest))
     }
+
+    /// How long a `Retry-After` past `max_backoff` is honoured: a day. A longer one (a typo, a
+    /// server asking for a month) is cut to the longest of this, `max_backoff` and the interval.
+    public static let retryAfterCeiling: TimeInterval = 86_400
 
     /// When a source is due at start-up or when it first appears: a stored due time still ahead is kept
     /// (a restart resumes the schedule); an overdue or unknown one is spread over the jitter window, so a

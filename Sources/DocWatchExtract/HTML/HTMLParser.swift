@@ -5,70 +5,141 @@ import CLibXML2
 /// Only the attributes some stage reads are kept (`keptAttributes`: id, class, href, rel, type,
 /// title, meta names and content …); add a name there before reading a new one.
 /// Broken markup is repaired, never rejected; libxml2 never touches the network (`HTML_PARSE_NONET`)
-/// and prints nothing. `script`, `style`, `noscript`, `template`, comments and processing
-/// instructions are dropped here, so no later stage sees them.
+/// and prints nothing; `XML_PARSE_HUGE` lifts its 256-element depth limit (past which it stopped
+/// and the page's text was lost), and `maxDepth` bounds the copy. `script`, `style`, `noscript`,
+/// `template`, comments and processing instructions are dropped here, so no later stage sees them.
 public enum HTMLParser {
     public static func parse(_ html: String) -> HTMLNode {
         LibXML.setUp()
         let root = HTMLNode(element: "#document", attributes: [])
         root.kindFlags = .block
+        guard let document = read(html) else { return root }
+        defer { xmlFreeDoc(document) }
+        root.nodeCount = copyTree(from: document.pointee.children, into: root)
+        return root
+    }
+
+    /// libxml2's tree of `html` with the prefilter's blocks cut out; the cut copy is freed on return.
+    private static func read(_ html: String) -> htmlDocPtr? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue | XML_PARSE_HUGE.rawValue)
         var source = html
         var filtered = source.withUTF8 { MarkupPrefilter.strip($0) }
-        let document = filtered.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
+        return filtered.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
-        guard let document else { return root }
-        defer { xmlFreeDoc(document) }
-        var counter = 1
-        var child = document.pointee.children
-        while let node = child {
-            copy(node, into: root, counter: &counter)
-            child = node.pointee.next
-        }
-        root.nodeCount = counter
-        return root
     }
 
-    /// Copies `node` and its subtree below `parent`, numbering nodes in document order.
-    private static func copy(_ node: xmlNodePtr, into parent: HTMLNode, counter: inout Int) {
-        switch node.pointee.type {
-        case XML_ELEMENT_NODE:
-            // libxml2's HTML parser already lower-cases element and attribute names.
-            let name = String(cString: node.pointee.name)
-            let kind = ElementKind.of(name)
-            if kind.contains(.dropped) { return }
-            var titleHint = false
-            let element = HTMLNode(element: name, attributes: attributes(of: node, titleHint: &titleHint))
-            element.kindFlags = titleHint ? kind.union(.titleHint) : kind
-            element.index = counter
+    /// How deep the copied tree goes. Elements below are left out and their children lifted to
+    /// the deepest kept ancestor, a block leaving a `<br>` on each side so its lines stay apart,
+    /// so every recursive walk of the tree (and its release) stays within a small stack.
+    /// Real pages nest 20–60 deep; markup nested thousands deep keeps its text.
+    static let maxDepth = 200
+
+    /// The libxml2 children of one element being copied.
+    private struct Frame {
+        /// The element whose children these are (nil at the document level).
+        let element: xmlNodePtr?
+        /// The next child to visit.
+        var next: xmlNodePtr?
+        /// The last child whose copy is complete. It is freed once its next sibling is done, as
+        /// that sibling's layout-whitespace test still reads it.
+        var finished: xmlNodePtr?
+        /// Where the copies go.
+        let parent: HTMLNode
+        let depth: Int
+        /// Whether leaving appends a `<br>` (a flattened block).
+        let closingBreak: Bool
+    }
+
+    /// Copies `first` and its siblings with their subtrees below `root`, numbering nodes in
+    /// document order; returns the node count. Iterative, as libxml2 trees nest without limit.
+    /// Each libxml2 node is freed as soon as its copy is complete, so the two trees are not held
+    /// in full at once (a large page's peak memory is about one tree, not two).
+    private static func copyTree(from first: xmlNodePtr?, into root: HTMLNode) -> Int {
+        var counter = 1
+        var stack = [Frame(element: nil, next: first, finished: nil, parent: root, depth: 1, closingBreak: false)]
+        func adopt(_ node: HTMLNode, into parent: HTMLNode) {
+            node.index = counter
             counter += 1
-            parent.append(element)
-            var childCount = 0
-            var sibling = node.pointee.children
-            while let next = sibling {
-                childCount += 1
-                sibling = next.pointee.next
-            }
-            element.children.reserveCapacity(childCount)
-            var child = node.pointee.children
-            while let next = child {
-                copy(next, into: element, counter: &counter)
-                child = next.pointee.next
-            }
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content, !isLayoutWhitespace(node, content) else { return }
-            let text = HTMLNode(text: String(cString: content))
-            text.index = counter
-            counter += 1
-            parent.append(text)
-        default:
-            return
+            parent.append(node)
         }
+        // One `<br>` between lifted blocks is enough: a run of them would only cost memory.
+        func lineBreak(into parent: HTMLNode) {
+            if let last = parent.children.last, last.isElement, last.name == "br" { return }
+            let element = HTMLNode(element: "br", attributes: [])
+            element.kindFlags = ElementKind.of("br")
+            adopt(element, into: parent)
+        }
+        func complete(_ node: xmlNodePtr) {
+            release(stack[stack.count - 1].finished)
+            stack[stack.count - 1].finished = node
+        }
+        while let top = stack.last {
+            guard let node = top.next else {
+                stack.removeLast()
+                release(top.finished)
+                if top.closingBreak { lineBreak(into: top.parent) }
+                if let element = top.element, !stack.isEmpty { complete(element) }
+                continue
+            }
+            stack[stack.count - 1].next = node.pointee.next
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                // libxml2's HTML parser already lower-cases element and attribute names.
+                let name = String(cString: node.pointee.name)
+                let kind = ElementKind.of(name)
+                if kind.contains(.dropped) {
+                    complete(node)
+                } else if top.depth > maxDepth {
+                    // Too deep to copy: furniture is left out as the renderer would; the rest is lifted.
+                    if kind.contains(.furniture) {
+                        complete(node)
+                        continue
+                    }
+                    let block = kind.contains(.block)
+                    if block { lineBreak(into: top.parent) }
+                    stack.append(Frame(element: node, next: node.pointee.children, finished: nil, parent: top.parent,
+                                       depth: top.depth + 1, closingBreak: block))
+                } else {
+                    var titleHint = false
+                    let element = HTMLNode(element: name, attributes: attributes(of: node, titleHint: &titleHint))
+                    element.kindFlags = titleHint ? kind.union(.titleHint) : kind
+                    adopt(element, into: top.parent)
+                    element.children.reserveCapacity(childCount(node))
+                    stack.append(Frame(element: node, next: node.pointee.children, finished: nil, parent: element,
+                                       depth: top.depth + 1, closingBreak: false))
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content, !isLayoutWhitespace(node, content) {
+                    adopt(HTMLNode(text: String(cString: content)), into: top.parent)
+                }
+                complete(node)
+            default:
+                complete(node)
+            }
+        }
+        return counter
+    }
+
+    private static func childCount(_ node: xmlNodePtr) -> Int {
+        var count = 0
+        var child = node.pointee.children
+        while let next = child {
+            count += 1
+            child = next.pointee.next
+        }
+        return count
+    }
+
+    /// Unlinks and frees a libxml2 node whose copy is complete.
+    private static func release(_ node: xmlNodePtr?) {
+        guard let node else { return }
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
     }
 
     /// Whitespace-only text beside a block element or at a parent's edge: indentation between
