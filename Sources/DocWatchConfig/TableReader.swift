@@ -74,7 +74,7 @@ struct TableReader {
     mutating func duration(_ key: String, minimum: Double = 0) throws(ConfigError) -> Double? {
         guard let text = try string(key) else { return nil }
         guard let seconds = DurationText.parse(text) else {
-            throw bad(key, "'\(text)' is not a duration like \"90s\", \"15m\", \"6h\" or \"7d\"")
+            throw bad(key, "'\(text)' is not a duration like \"90s\", \"15m\", \"6h\" or \"7d\" (at most 100 years)")
         }
         guard seconds >= minimum else { throw bad(key, "'\(text)' is shorter than \(DurationText.format(minimum))") }
         return seconds
@@ -84,7 +84,7 @@ struct TableReader {
     mutating func size(_ key: String) throws(ConfigError) -> Int? {
         guard let text = try string(key) else { return nil }
         guard let bytes = ByteSize.parse(text), bytes > 0 else {
-            throw bad(key, "'\(text)' is not a size like \"512KiB\" or \"20MiB\"")
+            throw bad(key, "'\(text)' is not a size like \"512KiB\" or \"20MiB\" (at most 1024TiB)")
         }
         return bytes
     }
