@@ -120,14 +120,21 @@ enum NotifyTargetParser {
             resolved = program
         } else {
             let directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-            guard let found = directories.map({ "\($0)/\(program)" }).first(where: FileManager.default.isExecutableFile) else {
+            guard let found = directories.map({ "\($0)/\(program)" }).first(where: isProgram) else {
                 throw reader.bad("command", "'\(program)' is not found on PATH")
             }
             resolved = found
         }
-        guard FileManager.default.isExecutableFile(atPath: resolved) else {
+        guard isProgram(resolved) else {
             throw reader.bad("command", "'\(resolved)' is not an executable file")
         }
         return [resolved] + command.dropFirst()
+    }
+
+    /// An executable file that is not a directory.
+    private static func isProgram(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
     }
 }

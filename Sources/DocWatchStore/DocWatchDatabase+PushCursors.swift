@@ -29,6 +29,12 @@ public struct PushCursorState: Sendable, Equatable {
     public var seq: Int64
     /// Outbox events after `seq`, whether or not the target's filter wants them.
     public var backlog: Int
+
+    public init(target: String, seq: Int64, backlog: Int) {
+        self.target = target
+        self.seq = seq
+        self.backlog = backlog
+    }
 }
 
 extension DocWatchDatabase {

@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DocWatchCore
+import DocWatchTestSupport
+import Foundation
+import Testing
+
+/// Push notifications from the real `docwatch run`: a loopback webhook that fails and recovers, command targets.
+@Suite("docwatch run pushes events (process)")
+struct PushProcessTests {
+    /// The workspace config with `[[notify]]` tables appended.
+    private func writeConfig(_ workspace: DaemonWorkspace, sources: [(id: String, url: String)], notify: String) throws {
+        try workspace.writeConfig(sources: sources)
+        let text = try String(contentsOfFile: workspace.configPath, encoding: .utf8)
+        try workspace.write(text + "\n" + notify)
+    }
+
+    /// An executable shell script in the workspace.
+    private func script(_ workspace: DaemonWorkspace, _ name: String, _ body: String) throws -> String {
+        let path = workspace.directory.appendingPathComponent(name).path
+        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    private func decode(_ line: String) throws -> ChangeEvent {
+        try JSONDecoder().decode(ChangeEvent.self, from: Data(line.utf8))
+    }
+
+    @Test("a webhook answering 500 three times then 200 gets every event once, in seq order, with id and seq headers; a command gets every event; a types filter")
+    func webhookRecoversAndCommandDelivers() async throws {
+        let server = try await TestHTTPServer.start()
+        let hooks = try await TestWebhookReceiver.start(failures: ["/hook": 3])
+        let workspace = try DaemonWorkspace()
+        for name in ["a", "b", "c"] {
+            server.page(path: "/\(name).html", body: DaemonWorkspace.article("通知\(name)", ["关于\(name)的通知。"]), etag: "\"\(name)1\"")
+        }
+        let commandOut = workspace.directory.appendingPathComponent("command-events.jsonl").path
+        let command = try script(workspace, "on-event.sh", "cat >> '\(commandOut)'")
+        try writeConfig(workspace, sources: ["a", "b", "c"].map { ($0, server.url("/\($0).html")) }, notify: """
+            [[notify]]
+            id = "hook"
+            url = "\(hooks.url("/hook"))"
+            headers = { Authorization = "Bearer test-token" }
+            timeout = "5s"
+            backoff = "200ms"
+            max_backoff = "1s"
+
+            [[notify]]
+            url = "\(hooks.url("/changed"))"
+            types = ["document.changed"]
+
+            [[notify]]
+            command = ["\(command)"]
+            timeout = "5s"
+            """)
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
+
+        #expect(await eventually { try ChangeLogFiles.events(in: workspace.logDir).count >= 3 }, "stderr: \(daemon.stderr)")
+        server.page(path: "/a.html", body: DaemonWorkspace.article("通知a", ["关于a的通知。", "补充一条。"]), etag: "\"a2\"")
+        #expect(await eventually { workspace.hasEvent(.documentChanged, urlSuffix: "/a.html") }, "stderr: \(daemon.stderr)")
+        let logged = try ChangeLogFiles.events(in: workspace.logDir)
+        #expect(logged.count == 4)
+
+        #expect(await eventually { hooks.accepted(on: "/hook").count >= logged.count }, "stderr: \(daemon.stderr)")
+        #expect(await eventually { lines(commandOut).count >= logged.count }, "stderr: \(daemon.stderr)")
+        #expect(await eventually { !hooks.accepted(on: "/changed").isEmpty })
+        // Time for a repeat to show up, if there were one.
+        try await Task.sleep(for: .seconds(2))
+
+        let accepted = hooks.accepted(on: "/hook")
+        let pushed = try accepted.map { try decode($0.body) }
+        #expect(pushed.map(\.seq) == logged.map(\.seq), "each event once, in seq order")
+        #expect(pushed.map(\.id) == logged.map(\.id))
+        #expect(accepted.map { $0.headers["x-docwatch-event"] } == logged.map(\.id))
+        #expect(accepted.map { $0.headers["x-docwatch-seq"] } == logged.map { String($0.seq) })
+        #expect(accepted.allSatisfy { $0.headers["content-type"] == "application/json" })
+        #expect(accepted.allSatisfy { $0.headers["authorization"] == "Bearer test-token" })
+        let attempts = hooks.deliveries.filter { $0.path == "/hook" }
+        #expect(attempts.filter { $0.status == 500 }.count == 3)
+        let attemptedSeqs = try attempts.map { try decode($0.body).seq }
+        #expect(attemptedSeqs == attemptedSeqs.sorted(), "no event was sent before an earlier one was taken")
+
+        #expect(try lines(commandOut).map { try decode($0).seq } == logged.map(\.seq))
+        #expect(try hooks.accepted(on: "/changed").map { try decode($0.body).type } == [.documentChanged])
+
+        let stderr = daemon.stderr
+        #expect(stderr.components(separatedBy: "push target failing").count - 1 == 1, "one line when it starts failing: \(stderr)")
+        #expect(stderr.components(separatedBy: "push target delivering again").count - 1 == 1, "one line on recovery: \(stderr)")
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        await hooks.stop()
+        await server.stop()
+    }
+
+    @Test("a command that hangs is killed after its time limit and the event is delivered on a retry")
+    func hangingCommandIsKilled() async throws {
+        let server = try await TestHTTPServer.start()
+        let workspace = try DaemonWorkspace()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("通知", ["第一条。"]), etag: "\"a1\"")
+        let out = workspace.directory.appendingPathComponent("out.jsonl").path
+        let marker = workspace.directory.appendingPathComponent("hung-once").path
+        let command = try script(workspace, "slow.sh", """
+            if [ ! -e '\(marker)' ]; then echo $$ > '\(marker)'; exec sleep 60; fi
+            cat >> '\(out)'
+            """)
+        try writeConfig(workspace, sources: [("a", server.url("/a.html"))], notify: """
+            [[notify]]
+            command = ["\(command)"]
+            timeout = "500ms"
+            backoff = "100ms"
+            max_backoff = "200ms"
+            """)
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
+
+        #expect(await eventually { !lines(out).isEmpty }, "stderr: \(daemon.stderr)")
+        let logged = try ChangeLogFiles.events(in: workspace.logDir)
+        #expect(try lines(out).map { try decode($0).seq } == logged.map(\.seq))
+        #expect(daemon.stderr.contains("killed after the time limit of 500ms"), "stderr: \(daemon.stderr)")
+        let hungPID = try #require(Int32(lines(marker).first ?? ""))
+        #expect(kill(hungPID, 0) != 0, "the hung command is gone")
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        await server.stop()
+    }
+}
