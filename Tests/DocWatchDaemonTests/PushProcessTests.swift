@@ -131,3 +131,42 @@ struct PushProcessTests {
         await server.stop()
     }
 }
+
+@Suite("push targets follow reloads (process)")
+struct PushReloadProcessTests {
+    @Test("a target added by SIGHUP gets the events written after it, not the history; a removed one gets no more")
+    func addedByReload() async throws {
+        let server = try await TestHTTPServer.start()
+        let hooks = try await TestWebhookReceiver.start()
+        let workspace = try DaemonWorkspace()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("通知", ["第一条。"]), etag: "\"a1\"")
+        server.page(path: "/b.html", body: DaemonWorkspace.article("公告", ["第二条。"]), etag: "\"b1\"")
+        try workspace.writeConfig(sources: [("a", server.url("/a.html"))])
+        let plain = try String(contentsOfFile: workspace.configPath, encoding: .utf8)
+        let listener = try NotifyListener(path: workspace.notifySocketPath)
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: ["NOTIFY_SOCKET": listener.path],
+                                       scratch: workspace.directory)
+        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "stderr: \(daemon.stderr)")
+
+        try workspace.write(plain + "\n[[notify]]\nurl = \"\(hooks.url("/hook"))\"\n")
+        daemon.signal(SIGHUP)
+        #expect(await listener.waitFor { $0.hasPrefix("RELOADING=1") } != nil)
+        #expect(await eventually { daemon.stderr.contains("reloaded") }, "stderr: \(daemon.stderr)")
+        server.page(path: "/a.html", body: DaemonWorkspace.article("通知", ["第一条。", "第二段。"]), etag: "\"a2\"")
+        #expect(await eventually { !hooks.accepted(on: "/hook").isEmpty }, "stderr: \(daemon.stderr)")
+        let first = try JSONDecoder().decode(ChangeEvent.self, from: Data(hooks.accepted(on: "/hook")[0].body.utf8))
+        #expect(first.type == .documentChanged, "the document.new written before the target was added is not pushed")
+
+        try workspace.write(plain.replacingOccurrences(of: "[[source]]", with: "[[source]]\nid = \"b\"\nurl = \"\(server.url("/b.html"))\"\n\n[[source]]"))
+        let before = hooks.deliveries.count
+        daemon.signal(SIGHUP)
+        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/b.html") }, "stderr: \(daemon.stderr)")
+        try await Task.sleep(for: .seconds(1))
+        #expect(hooks.deliveries.count == before, "a removed target gets nothing more")
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        await hooks.stop()
+        await server.stop()
+    }
+}
