@@ -170,3 +170,32 @@ struct PushReloadProcessTests {
         await server.stop()
     }
 }
+
+@Suite("push commands at shutdown (process)")
+struct PushShutdownProcessTests {
+    @Test("SIGTERM does not wait for a running command's time limit: the command is killed and the daemon exits")
+    func shutdownKillsARunningCommand() async throws {
+        let server = try await TestHTTPServer.start()
+        let workspace = try DaemonWorkspace()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("通知", ["第一条。"]), etag: "\"a1\"")
+        let marker = workspace.directory.appendingPathComponent("running").path
+        let command = workspace.directory.appendingPathComponent("stuck.sh").path
+        try "#!/bin/sh\necho $$ > '\(marker)'; exec sleep 120\n".write(toFile: command, atomically: true, encoding: .utf8)
+        chmod(command, 0o755)
+        try workspace.writeConfig(sources: [("a", server.url("/a.html"))])
+        let text = try String(contentsOfFile: workspace.configPath, encoding: .utf8)
+        try workspace.write(text + "\n[[notify]]\ncommand = [\"\(command)\"]\ntimeout = \"2m\"\n")
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
+        let pid: () -> Int32? = {
+            Int32(((try? String(contentsOfFile: marker, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        #expect(await eventually { pid() != nil }, "stderr: \(daemon.stderr)")
+        let stuckPID = try #require(pid())
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(8)) == 0, "stderr: \(daemon.stderr)")
+        #expect(kill(stuckPID, 0) != 0, "the running command is gone")
+        #expect(!daemon.stderr.contains("push target failing"), "shutdown is no failure of the target")
+        await server.stop()
+    }
+}

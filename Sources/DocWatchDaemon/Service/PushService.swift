@@ -111,8 +111,11 @@ public actor PushService: Service {
         var retry = PushRetry(initialDelay: target.backoff, maximumDelay: target.maxBackoff)
         var cursor = start
         while !wakeup.isStopped {
+            let outcome = await pusher.round(target: target, filter: filter, cursor: &cursor)
+            // A round cut short by shutdown or reload is no news about the target.
+            if wakeup.isStopped { break }
             let report: DrainRetry.Report
-            switch await pusher.round(target: target, filter: filter, cursor: &cursor) {
+            switch outcome {
             case .caughtUp(let delivered): report = retry.succeeded(delivered: delivered)
             case .failed(_, let error): report = retry.failed(error)
             }

@@ -31,7 +31,13 @@ enum CommandRunner {
             timedOut.withLock { $0 = true }
             kill(-pid, SIGKILL)
         }
-        let status = await waitOnThread(pid: pid, writing: Array((event.jsonLine() + "\n").utf8), to: input)
+        // Shutdown (or a reload that stops this target) does not wait for a slow command: it is killed
+        // and the event stays owed.
+        let status = await withTaskCancellationHandler {
+            await waitOnThread(pid: pid, writing: Array((event.jsonLine() + "\n").utf8), to: input)
+        } onCancel: {
+            kill(-pid, SIGKILL)
+        }
         killer.cancel()
         if timedOut.withLock({ $0 }) { return .failed("killed after the time limit of \(DurationText.format(timeout))") }
         if status & 0x7f == 0 {
