@@ -49,6 +49,8 @@ public struct Daemon: Sendable {
             // Damage in the middle of the file would otherwise surface only in the query that reads it.
             try database.quickCheck()
             try database.syncSources(configuration.sources)
+            // Before the first poll, so a new push target's cursor sits before the events it should get.
+            try database.syncPushTargets(configuration.notify.map(\.id), now: clock.now())
             stored = try database.storedSchedules()
         } catch {
             throw .io(error.description)

@@ -20,7 +20,7 @@ public struct ReloadService: Service {
     private let factory: PipelineFactory
     private let systemd: SystemdNotifier
     private let logger: Logger
-    /// Told each config that was applied (push targets follow it).
+    /// Given each reloaded config just before the scheduler takes it (push targets follow it).
     private let onApplied: (@Sendable (Configuration) async -> Void)?
 
     /// `signals` must already trap SIGHUP (create it before telling systemd READY=1).
@@ -80,8 +80,9 @@ public struct ReloadService: Service {
                 return
             }
         }
-        let summary = await scheduler.apply(new, poller: poller)
+        // Push targets first: a target added with a source gets that source's first events.
         await onApplied?(new)
+        let summary = await scheduler.apply(new, poller: poller)
         logger.info("reloaded \(new.file ?? "the config"): \(summary)", metadata: [
             "added": "\(summary.added.joined(separator: ","))", "removed": "\(summary.removed.joined(separator: ","))",
             "changed": "\(summary.changed.joined(separator: ","))",
