@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "DocWatchNotify",
-            dependencies: ["DocWatchCore", "DocWatchStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DocWatchCore", "DocWatchStore", "DocWatchFetch", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(

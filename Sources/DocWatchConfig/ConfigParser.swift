@@ -53,6 +53,12 @@ public struct ConfigParser: Sendable {
             guard let array = value.array else { throw top.bad("source", "expected [[source]] tables") }
             config.sources = try parseSources(array, file: file)
         }
+        top.claim("notify")
+        if let value = root["notify"] {
+            guard let array = value.array else { throw top.bad("notify", "expected [[notify]] tables") }
+            config.notify = try NotifyTargetParser.parseAll(array, file: file, sourceIDs: Set(config.sources.map(\.id)),
+                                                            environment: environment)
+        }
         try top.rejectUnknownKeys()
         return config
     }

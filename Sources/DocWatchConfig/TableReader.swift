@@ -24,7 +24,7 @@ struct TableReader {
     func path(_ key: String) -> String {
         switch name {
         case "": key
-        case "source": "source[\(index + 1)].\(key)"
+        case "source", "notify": "\(name)[\(index + 1)].\(key)"
         default: "\(name).\(key)"
         }
     }

@@ -14,6 +14,8 @@ public struct Configuration: Sendable, Equatable {
     public var http: HTTPSettings
     public var schedule: ScheduleSettings
     public var sources: [Source]
+    /// `[[notify]]`: push targets, each with its own cursor.
+    public var notify: [NotifyTarget] = []
 
     public init(
         file: String? = nil, database: String, logDir: String,

@@ -9,7 +9,7 @@ import UnixSignals
 
 /// `docwatch run`: loads the config, opens the database and runs the services until SIGTERM or SIGINT.
 ///
-/// Services, in start order (graceful shutdown runs in reverse): watchdog, outbox drain, scheduler,
+/// Services, in start order (graceful shutdown runs in reverse): watchdog, outbox drain, push, scheduler,
 /// fetch-log pruner, SIGHUP reload, readiness. So on SIGTERM systemd hears `STOPPING=1` first, reloads
 /// stop, the scheduler finishes or cancels its polls, the outbox is drained once more, and the watchdog
 /// is fed to the end.
@@ -49,6 +49,8 @@ public struct Daemon: Sendable {
             // Damage in the middle of the file would otherwise surface only in the query that reads it.
             try database.quickCheck()
             try database.syncSources(configuration.sources)
+            // Before the first poll, so a new push target's cursor sits before the events it should get.
+            try database.syncPushTargets(configuration.notify.map(\.id), now: clock.now())
             stored = try database.storedSchedules()
         } catch {
             throw .io(error.description)
@@ -64,9 +66,11 @@ public struct Daemon: Sendable {
 
         let systemd = SystemdNotifier(environment: environment)
         let drain = OutboxDrainService(notifier: Notifier(database: database, logDir: configuration.logDir), clock: clock)
+        let push = PushService(configuration: configuration, database: database,
+                               sender: PushDispatcher(userAgent: configuration.userAgent, environment: environment), clock: clock)
         let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
         let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
-                                      shutdownGrace: shutdownGrace, systemd: systemd, onEvents: { drain.poke() })
+                                      shutdownGrace: shutdownGrace, systemd: systemd, onEvents: { drain.poke(); push.poke() })
         let status: @Sendable () async -> String = { await scheduler.statusLine }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         var services: [any Service] = []
@@ -75,10 +79,11 @@ public struct Daemon: Sendable {
         }
         services += [
             drain,
+            push,
             scheduler,
             FetchLogPruner(database: database, keep: { await scheduler.configuration.keepFetchLog }, clock: clock),
             ReloadService(signals: hangups, loader: loader, explicitPath: explicitConfigPath, scheduler: scheduler,
-                          database: database, factory: factory, systemd: systemd),
+                          database: database, factory: factory, systemd: systemd, onApplied: { await push.apply($0) }),
             ReadinessService(systemd: systemd, logger: logger, status: status),
         ]
         var groupConfiguration = ServiceGroupConfiguration(

@@ -150,6 +150,16 @@ enum Migrations {
         migrator.registerMigration("v4: a changed document's changes and facts for its event") { db in
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN diff_detail TEXT")
         }
+        migrator.registerMigration("v5-push-cursors") { db in
+            // One row per [[notify]] target: the seq of the last event it has been given (or skipped).
+            try db.execute(sql: """
+                CREATE TABLE push_cursor (
+                    target TEXT PRIMARY KEY NOT NULL,
+                    seq INTEGER NOT NULL,
+                    added DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -51,7 +51,29 @@ enum ConfigDescription {
             if let recheck = source.recheck { lines.append("recheck = \(quote(DurationText.format(recheck)))") }
             if let maxNew = source.maxNew { lines.append("max_new = \(maxNew)") }
         }
+        for target in config.notify { lines += notifyLines(target) }
         return lines.joined(separator: "\n")
+    }
+
+    /// One `[[notify]]` table; header values are not printed (they often hold credentials).
+    private static func notifyLines(_ target: NotifyTarget) -> [String] {
+        var lines = ["", "[[notify]]", "id = \(quote(target.id))"]
+        switch target.delivery {
+        case .webhook(let url, let headers):
+            lines.append("url = \(quote(url))")
+            if !headers.isEmpty {
+                lines.append("headers = { \(headers.keys.sorted().map { "\(quote($0)) = \"…\"" }.joined(separator: ", ")) }")
+            }
+        case .command(let arguments):
+            lines.append("command = [\(arguments.map(quote).joined(separator: ", "))]")
+        }
+        if let types = target.types { lines.append("types = [\(types.map(\.rawValue).sorted().map(quote).joined(separator: ", "))]") }
+        if let sources = target.sources { lines.append("sources = [\(sources.sorted().map(quote).joined(separator: ", "))]") }
+        if let tags = target.tags { lines.append("tags = [\(tags.sorted().map(quote).joined(separator: ", "))]") }
+        lines += ["timeout = \(quote(DurationText.format(target.timeout)))",
+                  "backoff = \(quote(DurationText.format(target.backoff)))",
+                  "max_backoff = \(quote(DurationText.format(target.maxBackoff)))"]
+        return lines
     }
 
     private static func quote(_ text: String) -> String {

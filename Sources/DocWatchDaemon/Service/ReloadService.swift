@@ -20,13 +20,16 @@ public struct ReloadService: Service {
     private let factory: PipelineFactory
     private let systemd: SystemdNotifier
     private let logger: Logger
+    /// Given each reloaded config just before the scheduler takes it (push targets follow it).
+    private let onApplied: (@Sendable (Configuration) async -> Void)?
 
     /// `signals` must already trap SIGHUP (create it before telling systemd READY=1).
     public init(
         signals: UnixSignalsSequence, loader: ConfigLoader, explicitPath: String?, scheduler: PollScheduler,
         database: DocWatchDatabase, factory: PipelineFactory, systemd: SystemdNotifier,
-        logger: Logger = Logger(label: "docwatch.reload")
+        onApplied: (@Sendable (Configuration) async -> Void)? = nil, logger: Logger = Logger(label: "docwatch.reload")
     ) {
+        self.onApplied = onApplied
         self.signals = signals
         self.loader = loader
         self.explicitPath = explicitPath
@@ -77,6 +80,8 @@ public struct ReloadService: Service {
                 return
             }
         }
+        // Push targets first: a target added with a source gets that source's first events.
+        await onApplied?(new)
         let summary = await scheduler.apply(new, poller: poller)
         logger.info("reloaded \(new.file ?? "the config"): \(summary)", metadata: [
             "added": "\(summary.added.joined(separator: ","))", "removed": "\(summary.removed.joined(separator: ","))",
