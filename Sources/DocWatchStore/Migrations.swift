@@ -150,6 +150,9 @@ enum Migrations {
         migrator.registerMigration("v4: a changed document's changes and facts for its event") { db in
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN diff_detail TEXT")
         }
+        migrator.registerMigration("v6-retention: find a body's versions when pruning") { db in
+            try db.execute(sql: "CREATE INDEX version_by_raw_hash ON version(raw_hash)")
+        }
         return migrator
     }
 }
