@@ -115,3 +115,29 @@ extension DocWatchDatabase {
         }
     }
 }
+
+extension DocWatchDatabase {
+    /// What is wrong with the store after a prune, empty when nothing: SQLite's `integrity_check` and
+    /// `foreign_key_check`, the search index's own check, and documents whose current version is gone.
+    /// Reads every page: for tests and diagnosis, not for every prune.
+    public func consistencyProblems() throws(StoreError) -> [String] {
+        try write("check the store") { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            do {
+                try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('integrity-check')")
+            } catch {
+                problems.append("search index: \(error)")
+            }
+            problems += try Int64.fetchAll(db, sql: """
+                SELECT d.id FROM document d LEFT JOIN version v ON v.id = d.current_version
+                WHERE d.current_version IS NOT NULL AND v.id IS NULL
+                """).map { "document \($0) lost its current version" }
+            problems += try Int64.fetchAll(db, sql: """
+                SELECT d.id FROM document d LEFT JOIN document_fts f ON f.rowid = d.id
+                WHERE f.rowid IS NULL AND d.current_version IS NOT NULL AND d.duplicate_of IS NULL
+                """).map { "document \($0) has no search row" }
+            return problems
+        }
+    }
+}

@@ -7,8 +7,9 @@ import Synchronization
 /// The daemon's Prometheus metrics: poll counters and durations fed by the scheduler, and gauges read
 /// from the store and the scheduler when scraped.
 ///
-/// Store counts are taken at most once per `storeRefresh` seconds, so a scraper polling every few
-/// seconds does not scan the version table each time.
+/// Document and version counts are taken again only when a poll stored something new since the last
+/// scrape, or `storeRefresh` seconds passed (pruning), so a scraper polling every few seconds does not
+/// scan the version table each time.
 public final class DaemonMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let pollDuration: DurationHistogram
@@ -17,9 +18,10 @@ public final class DaemonMetrics: Sendable {
     private let outboxBacklog: Gauge
     private let failingSources: Gauge
     private let storeRefresh: TimeInterval
-    private let lastRefresh = Mutex<Date>(.distantPast)
+    /// When the counts were last taken, and whether a poll stored something since.
+    private let refreshState = Mutex<(last: Date, dirty: Bool)>((.distantPast, true))
 
-    public init(storeRefresh: TimeInterval = 60) {
+    public init(storeRefresh: TimeInterval = 600) {
         self.storeRefresh = storeRefresh
         pollDuration = registry.makeDurationHistogram(
             descriptor: Self.name("poll_duration", unit: "seconds",
@@ -42,6 +44,9 @@ public final class DaemonMetrics: Sendable {
             labels: [("source", report.source), ("outcome", report.outcome.rawValue)]
         ).increment()
         pollDuration.recordSeconds(duration)
+        if report.outcome == .new || report.outcome == .changed || !report.articles.isEmpty {
+            refreshState.withLock { $0.dirty = true }
+        }
         if report.outcome.isSuccess { setLastSuccess(report.source, time) }
     }
 
@@ -61,9 +66,9 @@ public final class DaemonMetrics: Sendable {
     }
 
     private func refreshStore(_ database: DocWatchDatabase, now: Date) {
-        let due = lastRefresh.withLock { last in
-            guard now.timeIntervalSince(last) >= storeRefresh || now < last else { return false }
-            last = now
+        let due = refreshState.withLock { state in
+            guard state.dirty || now.timeIntervalSince(state.last) >= storeRefresh || now < state.last else { return false }
+            state = (now, false)
             return true
         }
         if let backlog = try? database.outboxBacklog() { outboxBacklog.set(Double(backlog)) }
