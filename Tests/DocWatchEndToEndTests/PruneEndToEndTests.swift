@@ -24,6 +24,9 @@ struct PruneEndToEndTests {
             .appending("\n").write(toFile: old, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: space.logDir + "/diffs/2020-01-01", withIntermediateDirectories: true)
         try "old diff\n".write(toFile: space.logDir + "/diffs/2020-01-01/1.diff", atomically: true, encoding: .utf8)
+        // A day folder whose change file was removed by hand goes too.
+        try FileManager.default.createDirectory(atPath: space.logDir + "/diffs/2020-01-02", withIntermediateDirectories: true)
+        try "orphan diff\n".write(toFile: space.logDir + "/diffs/2020-01-02/2.diff", atomically: true, encoding: .utf8)
         let flat = space.logDir + "/diffs/99.diff"
         try "flat diff\n".write(toFile: flat, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_577_836_800)], ofItemAtPath: flat)
@@ -34,7 +37,7 @@ struct PruneEndToEndTests {
         #expect(counts["versions"] as? Int == 1)
         #expect(counts["bodies"] as? Int == 1)
         #expect(counts["change_files"] as? Int == 1)
-        #expect(counts["diff_files"] as? Int == 2)
+        #expect(counts["diff_files"] as? Int == 3)
         #expect(counts["dry_run"] as? Int == 1)
         #expect(FileManager.default.fileExists(atPath: old) && FileManager.default.fileExists(atPath: flat))
         #expect(try await space.run(["diff", url, "--from", "1", "--to", "3"]).status == 0, "dry run deleted a version")
@@ -45,10 +48,11 @@ struct PruneEndToEndTests {
         #expect(text.stdout.contains("freed:"))
         #expect(text.stdout.contains("  versions        1\n"), "\(text.stdout)")
         #expect(text.stdout.contains("  change files    1\n"))
-        #expect(text.stdout.contains("  diff files      2\n"))
+        #expect(text.stdout.contains("  diff files      3\n"))
 
         #expect(!FileManager.default.fileExists(atPath: old))
         #expect(!FileManager.default.fileExists(atPath: space.logDir + "/diffs/2020-01-01"))
+        #expect(!FileManager.default.fileExists(atPath: space.logDir + "/diffs/2020-01-02"))
         #expect(!FileManager.default.fileExists(atPath: flat))
         #expect(FileManager.default.fileExists(atPath: space.logDir + "/changes-\(today).jsonl"))
         #expect(FileManager.default.fileExists(atPath: space.logDir + "/diffs/\(today)/3.diff"))

@@ -13,6 +13,9 @@ public struct ChangeLogPruneResult: Sendable, Equatable {
 
 /// Deletes `changes-DAY.jsonl` and `diffs/DAY/` for the days `RetentionPolicy.expiredDays` names, and
 /// diff files of the old flat layout (`diffs/<seq>.diff`) last modified before the cutoff.
+///
+/// Safe beside a running notifier: it writes only the day of the event it appends, and the newest
+/// day always stays.
 struct ChangeLogPruner {
     let directory: ChangeLogDirectory
     let fileManager = FileManager.default
@@ -20,12 +23,16 @@ struct ChangeLogPruner {
     func prune(before cutoff: Date, dryRun: Bool) -> ChangeLogPruneResult {
         var result = ChangeLogPruneResult()
         let files = directory.changeFiles().map { ($0 as NSString).lastPathComponent }
-        let days = files.map { String($0.dropFirst("changes-".count).dropLast(".jsonl".count)) }
+        let fileDays = Set(files.map { String($0.dropFirst("changes-".count).dropLast(".jsonl".count)) })
         let diffs = directory.path + "/diffs"
-        for day in RetentionPolicy.expiredDays(days, cutoff: cutoff) {
+        // A day folder whose change file is already gone is pruned by its own name.
+        let folderDays = ((try? fileManager.contentsOfDirectory(atPath: diffs)) ?? []).filter { RetentionPolicy.dayStart($0) != nil }
+        for day in RetentionPolicy.expiredDays(Array(fileDays.union(folderDays)), cutoff: cutoff) {
             let file = directory.path + "/" + ChangeLogDirectory.fileName(day: day)
-            result.changeFiles += 1
-            result.bytes += size(of: file)
+            if fileDays.contains(day) {
+                result.changeFiles += 1
+                result.bytes += size(of: file)
+            }
             let folder = diffs + "/" + day
             for name in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] {
                 result.diffFiles += 1
