@@ -48,6 +48,17 @@ public struct ConfigParser: Sendable {
             guard let table = value.table else { throw top.bad("schedule", "expected a table") }
             config.schedule = try parseSchedule(TableReader(table: table, name: "schedule", position: value.position, file: file))
         }
+        top.claim("metrics")
+        if let value = root["metrics"] {
+            guard let table = value.table else { throw top.bad("metrics", "expected a table") }
+            config.metrics = try OperationsParser.metrics(TableReader(table: table, name: "metrics", position: value.position, file: file))
+        }
+        top.claim("retention")
+        if let value = root["retention"] {
+            guard let table = value.table else { throw top.bad("retention", "expected a table") }
+            let reader = TableReader(table: table, name: "retention", position: value.position, file: file)
+            config.retention = try OperationsParser.retention(reader, keepFetchLog: &config.keepFetchLog)
+        }
         top.claim("source")
         if let value = root["source"] {
             guard let array = value.array else { throw top.bad("source", "expected [[source]] tables") }

@@ -13,6 +13,8 @@ public struct Configuration: Sendable, Equatable {
     public var keepFetchLog: TimeInterval
     public var http: HTTPSettings
     public var schedule: ScheduleSettings
+    public var metrics = MetricsSettings()
+    public var retention = RetentionSettings()
     public var sources: [Source]
     /// `[[notify]]`: push targets, each with its own cursor.
     public var notify: [NotifyTarget] = []

@@ -10,8 +10,9 @@ import UnixSignals
 /// `docwatch run`: loads the config, opens the database and runs the services until SIGTERM or SIGINT.
 ///
 /// Services, in start order (graceful shutdown runs in reverse): watchdog, outbox drain, push, scheduler,
-/// fetch-log pruner, SIGHUP reload, readiness. So on SIGTERM systemd hears `STOPPING=1` first, reloads
-/// stop, the scheduler finishes or cancels its polls, the outbox is drained once more, and the watchdog
+/// retention (daily prune), SIGHUP reload, metrics listener (when `[metrics] listen` is set), readiness.
+/// So on SIGTERM systemd hears `STOPPING=1` first, reloads stop, the scheduler finishes or cancels its
+/// polls, the outbox is drained once more, and the watchdog
 /// is fed to the end.
 public struct Daemon: Sendable {
     public var explicitConfigPath: String?
@@ -64,13 +65,19 @@ public struct Daemon: Sendable {
         }
         defer { factory.shutdown() }
 
+        let metrics = DaemonMetrics()
+        if let listen = configuration.metrics.listen {
+            do throws(MetricsServerError) { try MetricsServer.checkAvailable(listen) } catch { throw .io(error.description) }
+            metrics.seedLastSuccesses((try? database.lastSuccesses()) ?? [:])
+        }
         let systemd = SystemdNotifier(environment: environment)
         let drain = OutboxDrainService(notifier: Notifier(database: database, logDir: configuration.logDir), clock: clock)
         let push = PushService(configuration: configuration, database: database,
                                sender: PushDispatcher(userAgent: configuration.userAgent, environment: environment), clock: clock)
         let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
         let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
-                                      shutdownGrace: shutdownGrace, systemd: systemd, onEvents: { drain.poke(); push.poke() })
+                                      shutdownGrace: shutdownGrace, systemd: systemd, metrics: metrics,
+                                      onEvents: { drain.poke(); push.poke() })
         let status: @Sendable () async -> String = { await scheduler.statusLine }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         var services: [any Service] = []
@@ -81,11 +88,21 @@ public struct Daemon: Sendable {
             drain,
             push,
             scheduler,
-            FetchLogPruner(database: database, keep: { await scheduler.configuration.keepFetchLog }, clock: clock),
+            RetentionService(retention: Retention(database: database, logDir: configuration.logDir),
+                             configuration: { await scheduler.configuration }, clock: clock),
             ReloadService(signals: hangups, loader: loader, explicitPath: explicitConfigPath, scheduler: scheduler,
                           database: database, factory: factory, systemd: systemd, onApplied: { await push.apply($0) }),
             ReadinessService(systemd: systemd, logger: logger, status: status),
         ]
+        if let listen = configuration.metrics.listen {
+            do throws(MetricsServerError) {
+                services.insert(try MetricsServer(address: listen, metrics: metrics, database: database,
+                                                  scheduler: scheduler, clock: clock),
+                                at: services.count - 1)
+            } catch {
+                throw .io(error.description)
+            }
+        }
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,

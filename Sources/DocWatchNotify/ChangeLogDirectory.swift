@@ -5,7 +5,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The log directory other programs follow: `changes-YYYY-MM-DD.jsonl` (UTC) and `diffs/<seq>.diff`.
+/// The log directory other programs follow: `changes-YYYY-MM-DD.jsonl` (UTC) and `diffs/YYYY-MM-DD/<seq>.diff`
+/// (the day of the event, so retention removes a day's file and folder together; before this, `diffs/<seq>.diff`).
 ///
 /// Every line goes out with one `write(2)` and is fsynced before the call returns. A write or fsync
 /// that fails (disk full) cuts the file back to where it was, so the file always ends at a line
@@ -80,10 +81,10 @@ public struct ChangeLogDirectory: Sendable {
         return error
     }
 
-    /// Writes `diffs/<seq>.diff` whole: into a temporary name, fsynced, then renamed into place;
+    /// Writes `diffs/<day>/<seq>.diff` whole: into a temporary name, fsynced, then renamed into place;
     /// on failure the temporary file is removed, so a diff file is whole or absent.
-    func writeDiff(seq: Int64, text: String) throws(NotifyError) {
-        let diffs = try OpenDirectory.open(path).subdirectory("diffs")
+    func writeDiff(seq: Int64, day: String, text: String) throws(NotifyError) {
+        let diffs = try OpenDirectory.open(path).subdirectory("diffs").subdirectory(day)
         let name = "\(seq).diff"
         let partial = name + ".partial"
         do {

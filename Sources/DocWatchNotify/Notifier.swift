@@ -55,10 +55,11 @@ public final class Notifier: OutboxDraining, @unchecked Sendable {
             if batch.isEmpty { return written }
             for pending in batch {
                 let event = pending.event
+                let day = String(event.time.prefix(10))
                 if let diff = pending.diffText, event.diff != nil {
-                    try directory.writeDiff(seq: event.seq, text: diff)
+                    try directory.writeDiff(seq: event.seq, day: day, text: diff)
                 }
-                try directory.append(line: event.jsonLine(), day: String(event.time.prefix(10)))
+                try directory.append(line: event.jsonLine(), day: day)
                 try afterWrite?(event.seq)
                 try storeCall { () throws(StoreError) in try database.markDelivered(through: event.seq) }
                 written += 1

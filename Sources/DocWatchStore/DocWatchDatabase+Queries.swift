@@ -81,12 +81,12 @@ extension DocWatchDatabase {
         }
     }
 
-    /// The raw body stored under `rawHash`, decompressed.
+    /// The raw body stored under `rawHash`, decompressed; nil when absent or dropped by `keep_raw`.
     public func body(rawHash: String) throws(StoreError) -> [UInt8]? {
         let data = try read("read a body") { db in
             try Data.fetchOne(db, sql: "SELECT data FROM body WHERE raw_hash = ?", arguments: [rawHash])
         }
-        guard let data else { return nil }
+        guard let data, !data.isEmpty else { return nil }
         do {
             return try Compression.inflate([UInt8](data))
         } catch {

@@ -106,8 +106,11 @@ private struct VersionWriter {
     }
 
     private func saveBody() throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO body (raw_hash, size, content_type, data) VALUES (?, ?, ?, ?)",
-                       arguments: [page.rawHash, page.body.count, page.contentType, Data(Compression.deflate(page.body))])
+        // A body emptied by `keep_raw` and fetched again gets its bytes back.
+        try db.execute(sql: """
+            INSERT INTO body (raw_hash, size, content_type, data) VALUES (?, ?, ?, ?)
+            ON CONFLICT(raw_hash) DO UPDATE SET data = excluded.data WHERE length(body.data) = 0
+            """, arguments: [page.rawHash, page.body.count, page.contentType, Data(Compression.deflate(page.body))])
     }
 
     private func insertVersion(documentID: Int64, number: Int) throws -> Int64 {

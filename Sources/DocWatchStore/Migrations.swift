@@ -160,6 +160,9 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v6-retention: find a body's versions when pruning") { db in
+            try db.execute(sql: "CREATE INDEX version_by_raw_hash ON version(raw_hash)")
+        }
         return migrator
     }
 }

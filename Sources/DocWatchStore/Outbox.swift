@@ -40,7 +40,7 @@ enum Outbox {
             // Rows written before `diff_detail` existed have sizes only.
             var summary = JSONText.decode(ChangeEvent.DiffSummary.self, row["diff_detail"])
                 ?? .init(added: added, removed: removed, file: "")
-            summary.file = "diffs/\(seq).diff"
+            summary.file = "diffs/\(event.time.prefix(10))/\(seq).diff"
             event.diff = summary
         }
         return OutboxEvent(event: event, diffText: row["diff"])

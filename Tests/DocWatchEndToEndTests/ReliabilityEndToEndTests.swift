@@ -89,7 +89,8 @@ struct ReliabilityEndToEndTests {
         let change = try #require(Self.changeFileNames(in: space.logDir).last)
         let expected: [(String, mode_t)] = [
             (state, 0o750), (space.databasePath, 0o640), (space.logDir, 0o750), (space.logDir + "/diffs", 0o750),
-            (space.logDir + "/" + change, 0o640), (space.logDir + "/diffs/2.diff", 0o640),
+            (space.logDir + "/" + change, 0o640), (space.logDir + "/diffs/\(change.dropFirst(8).prefix(10))", 0o750),
+            (space.logDir + "/diffs/\(change.dropFirst(8).prefix(10))/2.diff", 0o640),
         ]
         for (path, mode) in expected {
             var status = stat()

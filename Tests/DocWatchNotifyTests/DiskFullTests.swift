@@ -96,7 +96,7 @@ struct DiskFullTests {
 
         faults.set(fault)
         #expect(throws: NotifyError.self) { try notifier.drain() }
-        let diffs = space.logDir + "/diffs"
+        let diffs = space.logDir + "/diffs/2026-08-06"
         #expect(try FileManager.default.contentsOfDirectory(atPath: diffs).isEmpty)
 
         faults.set(.none)

@@ -54,18 +54,18 @@ struct LogFileSafetyTests {
         let space = try NotifyWorkspace()
         try space.store("https://a.example/1", "第一段。")
         try space.store("https://a.example/1", "第一段。\n新的一句。", at: 60)
-        try FileManager.default.createDirectory(atPath: space.logDir + "/diffs", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: space.logDir + "/diffs/2026-08-06", withIntermediateDirectories: true)
         let victim = try Self.victim(in: space, contents: "precious\n")
-        try FileManager.default.createSymbolicLink(atPath: space.logDir + "/diffs/2.diff", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: space.logDir + "/diffs/2026-08-06/2.diff", withDestinationPath: victim)
 
         try Notifier(database: space.database, logDir: space.logDir).drain()
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
-        #expect(try String(contentsOfFile: space.logDir + "/diffs/2.diff", encoding: .utf8).contains("+新的一句。"))
-        let type = try FileManager.default.attributesOfItem(atPath: space.logDir + "/diffs/2.diff")[.type] as? FileAttributeType
+        #expect(try String(contentsOfFile: space.logDir + "/diffs/2026-08-06/2.diff", encoding: .utf8).contains("+新的一句。"))
+        let type = try FileManager.default.attributesOfItem(atPath: space.logDir + "/diffs/2026-08-06/2.diff")[.type] as? FileAttributeType
         #expect(type == .typeRegular, "a regular file now, not the link")
     }
 
-    @Test("under umask 000 the log directory, diffs/, change and diff files are 0750 and 0640")
+    @Test("under umask 000 the log directory, diffs/ and its day folders, change and diff files are 0750 and 0640")
     func modesUnderPermissiveUmask() throws {
         let space = try NotifyWorkspace()
         try space.store("https://a.example/1", "第一段。")
@@ -81,6 +81,7 @@ struct LogFileSafetyTests {
         #expect(Self.mode(logDir) == 0o750)
         #expect(Self.mode(logDir + "/diffs") == 0o750)
         #expect(Self.mode(logDir + "/" + ChangeLogDirectory.fileName(day: "2026-08-06")) == 0o640)
-        #expect(Self.mode(logDir + "/diffs/2.diff") == 0o640)
+        #expect(Self.mode(logDir + "/diffs/2026-08-06") == 0o750)
+        #expect(Self.mode(logDir + "/diffs/2026-08-06/2.diff") == 0o640)
     }
 }

@@ -25,7 +25,7 @@ struct NotifierTests {
         #expect(try space.database.pendingEvents().isEmpty)
     }
 
-    @Test("a changed document's diff goes to diffs/<seq>.diff and the event names it")
+    @Test("a changed document's diff goes to diffs/<day>/<seq>.diff and the event names it")
     func diffFile() throws {
         let space = try Workspace()
         try space.store("https://a.example/1", "第一段。")
@@ -33,8 +33,9 @@ struct NotifierTests {
         try Notifier(database: space.database, logDir: space.logDir).drain()
         let changed = try #require(try space.lines().last)
         #expect(changed.type == .documentChanged)
-        #expect(changed.diff?.file == "diffs/2.diff")
-        let diff = try String(contentsOfFile: space.logDir + "/diffs/2.diff", encoding: .utf8)
+        let day = String(changed.time.prefix(10))
+        #expect(changed.diff?.file == "diffs/\(day)/2.diff")
+        let diff = try String(contentsOfFile: space.logDir + "/diffs/\(day)/2.diff", encoding: .utf8)
         #expect(diff.contains("+新的一句。"))
     }
 

@@ -14,7 +14,7 @@ struct ChangeDetailStoreTests {
         _ = try store.database.store(Pages.page(title: "新建5G基站6.1万座", text: "甬党发〔2020〕5号\n覆盖率达到86%。", at: 60, facts: [after]))
         let event = try #require(try store.database.pendingEvents().last)
         let diff = try #require(event.event.diff)
-        #expect(diff.file == "diffs/\(event.event.seq).diff")
+        #expect(diff.file == "diffs/\(event.event.time.prefix(10))/\(event.event.seq).diff")
         #expect(diff.changes == [
             ChangeSpan(field: "title", before: "5.2万", after: "6.1万", context: "新建5G基站"),
             ChangeSpan(field: "text", before: "4", after: "5", context: "甬党发〔2020〕"),

@@ -16,6 +16,7 @@ public actor PollScheduler: Service {
     private let clock: any WallClock
     private let shutdownGrace: TimeInterval
     private let onEvents: @Sendable () -> Void
+    private let metrics: DaemonMetrics?
     private let systemd: SystemdNotifier
     private let logger: Logger
     private let wakeup = Wakeup()
@@ -25,8 +26,10 @@ public actor PollScheduler: Service {
     public init(
         plan: SchedulePlan, poller: any SourcePolling, database: DocWatchDatabase, clock: any WallClock = SystemClock(),
         shutdownGrace: TimeInterval = 10, systemd: SystemdNotifier = SystemdNotifier(),
-        logger: Logger = Logger(label: "docwatch.scheduler"), onEvents: @escaping @Sendable () -> Void = {}
+        logger: Logger = Logger(label: "docwatch.scheduler"), metrics: DaemonMetrics? = nil,
+        onEvents: @escaping @Sendable () -> Void = {}
     ) {
+        self.metrics = metrics
         self.plan = plan
         self.poller = poller
         self.database = database
@@ -36,6 +39,9 @@ public actor PollScheduler: Service {
         self.logger = logger
         self.onEvents = onEvents
     }
+
+    /// Sources whose last poll failed.
+    public var failingCount: Int { plan.failingCount }
 
     /// The configuration in force.
     public var configuration: Configuration { plan.configuration }
@@ -98,12 +104,13 @@ public actor PollScheduler: Service {
 
     /// Runs one poll off the actor, then records it; the store writes happen off the actor too.
     private nonisolated func poll(_ source: Source, with poller: any SourcePolling) async {
+        let started = clock.now()
         let report = await poller.poll(source)
         if Task.isCancelled {
             await abandon(source.id)
             return
         }
-        guard let decision = await finished(source.id, report: report) else { return }
+        guard let decision = await finished(source.id, report: report, started: started) else { return }
         var wroteEvent = report.wroteEvents
         do {
             let event = try database.recordSourcePoll(
@@ -116,9 +123,11 @@ public actor PollScheduler: Service {
         if wroteEvent { onEvents() }
     }
 
-    private func finished(_ id: String, report: PollReport) -> PollDecision? {
-        let decision = plan.finish(id, report: report, now: clock.now())
+    private func finished(_ id: String, report: PollReport, started: Date) -> PollDecision? {
+        let now = clock.now()
+        let decision = plan.finish(id, report: report, now: now)
         counts.add(report)
+        metrics?.record(report, duration: now.timeIntervalSince(started), at: now)
         if let decision, decision.failures > 0 {
             logger.notice("source poll failed, backing off", metadata: [
                 "source": "\(id)", "url": "\(report.url)", "failures": "\(decision.failures)",

@@ -19,7 +19,7 @@ final class DaemonWorkspace {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Writes a config polling every source every second, with the given `[[source]]` tables.
-    func writeConfig(sources: [(id: String, url: String)]) throws {
+    func writeConfig(sources: [(id: String, url: String)], extra: String = "") throws {
         let tables = sources.map { "[[source]]\nid = \"\($0.id)\"\nurl = \"\($0.url)\"\n" }.joined(separator: "\n")
         try write("""
             database = "\(databasePath)"
@@ -34,6 +34,7 @@ final class DaemonWorkspace {
             interval = "1s"
             max_backoff = "30s"
 
+            \(extra)
             \(tables)
             """)
     }
