@@ -18,69 +18,77 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(help: "Source ids to poll (default: every configured source).")
     var sources: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Poll this URL as a page instead (under the first named source, else 'cli').", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Poll this URL: a configured source's URL polls that source; an article URL is filed under the named source, else the list source whose follow (or host) takes it, else 'cli'.",
+        valueName: "url"))
     var url: String?
 
     func run() async throws {
         CommandLogging.bootstrap()
         try await Terminal.run {
             let configuration = try global.loadConfiguration()
-            let targets = try selectSources(configuration)
+            let targets = try selectTargets(configuration)
             let context = try AppContext(configuration: configuration)
             try context.store { try context.database.syncSources(configuration.sources) }
+            // Created before any poll stores an event: it brings a restored outbox's sequence past the change files.
+            let notifier = context.notifier()
             let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
             if let error = fetcher.startupError { throw CLIError.io("cannot start libcurl: \(error)") }
             defer { fetcher.shutdown() }
-            let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor())
+            // Failed polls get one stderr line each from `FetchProgress`, not a log line as well.
+            let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor(),
+                                          logger: CommandLogging.logger("docwatch.ingest", quietBelow: .error))
+            var progress = FetchProgress.standardError(total: targets.count)
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in
-                for (index, source) in targets.enumerated() {
-                    group.addTask { (index, await pipeline.poll(source)) }
+                for (index, target) in targets.enumerated() {
+                    group.addTask {
+                        switch target {
+                        case .source(let source): (index, await pipeline.poll(source))
+                        case .page(let url, let source): (index, await pipeline.pollPage(source: source, url: url))
+                        }
+                    }
                 }
                 var collected: [(Int, PollReport)] = []
-                for await result in group { collected.append(result) }
+                for await result in group {
+                    progress.finished(result.1)
+                    collected.append(result)
+                }
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
             // Source health follows the source's own fetch, as in the daemon; a failed article fails the
             // exit code below but not the source.
-            for report in reports where configuration.sources.contains(where: { $0.id == report.source }) {
+            for (target, report) in zip(targets, reports) {
+                guard case .source(let source) = target else { continue }
                 _ = try context.store {
-                    try context.database.recordSourcePoll(source: report.source, time: Date(),
+                    try context.database.recordSourcePoll(source: source.id, time: Date(),
                                                           outcome: report.outcome, error: report.error, nextDue: nil)
                 }
             }
             do {
-                try context.notifier().drain()
+                try notifier.drain()
             } catch {
                 throw CLIError.io("cannot write change notifications: \(error)")
             }
             PollReportPrinter(json: output.json).print(reports)
-            let failed = reports.filter { !$0.succeeded }
-            for report in failed {
-                Terminal.error("source \(report.source): \(firstError(report) ?? "failed") (\(report.url))")
-            }
-            if !failed.isEmpty { throw CLIError.pollsFailed }
+            progress.finish(reports)
+            if !reports.allSatisfy(\.succeeded) { throw CLIError.pollsFailed }
         }
     }
 
-    private func selectSources(_ configuration: Configuration) throws -> [Source] {
+    private func selectTargets(_ configuration: Configuration) throws -> [FetchTarget] {
         if let url {
-            let base = configuration.sources.first { $0.id == sources.first }
-            return [Source(id: base?.id ?? "cli", url: url, charset: base?.charset)]
+            return [try FetchTarget.forURL(url, named: sources.first, in: configuration.sources)]
         }
         if sources.isEmpty {
             guard !configuration.sources.isEmpty else { throw CLIError.config("\(configuration.file ?? "config"): no [[source]] configured") }
-            return configuration.sources
+            return configuration.sources.map(FetchTarget.source)
         }
         return try sources.map { id in
             guard let source = configuration.sources.first(where: { $0.id == id }) else {
                 throw CLIError.usage("no source '\(id)' in \(configuration.file ?? "the config")")
             }
-            return source
+            return .source(source)
         }
-    }
-
-    private func firstError(_ report: PollReport) -> String? {
-        report.error ?? report.articles.lazy.compactMap { firstError($0) }.first
     }
 }
 
