@@ -19,7 +19,8 @@ struct MetricsProcessTests {
         server.set(path: "/gone.html", status: 404, headers: [:], body: "gone")
         let port = try await Self.freePort()
         try workspace.writeConfig(sources: [("a", server.url("/a.html")), ("gone", server.url("/gone.html"))],
-                                  extra: "[metrics]\nlisten = \"127.0.0.1:\(port)\"\n")
+                                  extra: "[metrics]\nlisten = \"127.0.0.1:\(port)\"\n"
+                                      + "[[notify]]\nid = \"refuses\"\ncommand = [\"/bin/false\"]\n")
         let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
 
         var samples: [String: Double] = [:]
@@ -40,6 +41,8 @@ struct MetricsProcessTests {
         #expect(samples["docwatch_versions"] == 1)
         #expect(samples["docwatch_failing_sources"] == 1)
         #expect(samples["docwatch_outbox_backlog"] != nil)
+        // A target whose command always fails is owed every event written since it was added.
+        #expect((samples[#"docwatch_push_backlog{target="refuses"}"#] ?? 0) >= 1, "\(text)")
         let lastSuccess = try #require(samples[#"docwatch_source_last_success_timestamp_seconds{source="a"}"#])
         #expect(abs(lastSuccess - Date().timeIntervalSince1970) < 60)
         #expect(samples[#"docwatch_source_last_success_timestamp_seconds{source="gone"}"#] == nil)

@@ -72,6 +72,14 @@ public final class DaemonMetrics: Sendable {
             return true
         }
         if let backlog = try? database.outboxBacklog() { outboxBacklog.set(Double(backlog)) }
+        if let targets = try? database.pushBacklogs() {
+            for target in targets {
+                registry.makeGauge(
+                    descriptor: Self.name("push_backlog", help: "Events not yet delivered to a [[notify]] target"),
+                    labels: [("target", target.target)]
+                ).set(Double(target.backlog))
+            }
+        }
         if due, let counts = try? database.storeCounts() {
             documents.set(Double(counts.documents))
             versions.set(Double(counts.versions))
