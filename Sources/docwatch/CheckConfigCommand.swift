@@ -40,6 +40,8 @@ enum ConfigDescription {
                      "interval = \(quote(DurationText.format(config.schedule.interval)))",
                      "jitter = \(config.schedule.jitter)",
                      "max_backoff = \(quote(DurationText.format(config.schedule.maxBackoff)))"]
+        lines += retentionLines(config.retention)
+        if let listen = config.metrics.listen { lines += ["", "[metrics]", "listen = \(quote(listen.description))"] }
         for source in config.sources {
             lines += ["", "[[source]]", "id = \(quote(source.id))", "name = \(quote(source.name))", "url = \(quote(source.url))",
                       "kind = \(quote(source.kind.rawValue))"]
@@ -53,6 +55,14 @@ enum ConfigDescription {
         }
         for target in config.notify { lines += notifyLines(target) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `[retention]`, each key commented out where everything of that kind is kept.
+    private static func retentionLines(_ retention: RetentionSettings) -> [String] {
+        ["", "[retention]",
+         retention.keepVersions.map { "keep_versions = \($0)" } ?? "# keep_versions: every version",
+         retention.keepRaw.map { "keep_raw = \(quote(DurationText.format($0)))" } ?? "# keep_raw: every raw body",
+         retention.keepChanges.map { "keep_changes = \(quote(DurationText.format($0)))" } ?? "# keep_changes: every change file"]
     }
 
     /// One `[[notify]]` table; header values are not printed (they often hold credentials).

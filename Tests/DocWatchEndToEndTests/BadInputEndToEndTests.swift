@@ -76,4 +76,22 @@ struct BadInputEndToEndTests {
         #expect(result.stdout.contains("interval = \"30m\""))
         #expect(result.stdout.contains("url = \"https://www.miit.gov.cn/\""))
     }
+
+    @Test("check-config prints [retention] and [metrics], and what it prints loads again as the same config")
+    func checkConfigOperations() async throws {
+        let space = try Workspace()
+        try space.writeConfig(sources: "[retention]\nkeep_versions = 3\nkeep_changes = \"90d\"\n[metrics]\nlisten = \"127.0.0.1:9464\"\n"
+                              + pageSource("a", "https://www.miit.gov.cn/"))
+        let first = try await space.run(["check-config"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("keep_versions = 3"))
+        #expect(first.stdout.contains("keep_changes = \"90d\""))
+        #expect(first.stdout.contains("# keep_raw: every raw body"))
+        #expect(first.stdout.contains("[metrics]\nlisten = \"127.0.0.1:9464\""))
+        let resolved = space.directory.appendingPathComponent("resolved.toml").path
+        try first.stdout.write(toFile: resolved, atomically: true, encoding: .utf8)
+        let second = try await DocWatchProcess.run(["check-config", "--config", resolved])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.split(separator: "\n").dropFirst() == first.stdout.split(separator: "\n").dropFirst())
+    }
 }
