@@ -15,6 +15,8 @@ public struct IngestPipeline: Sendable {
     public let extractor: Extractor
     public let clock: any WallClock
     public let logger: Logger
+    /// Large bodies take turns through extraction, so their memory peaks do not add up.
+    let largeBodies = LargeBodyGate()
 
     public init(fetcher: any PageFetching, database: DocWatchDatabase, extractor: Extractor,
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
@@ -78,7 +80,7 @@ public struct IngestPipeline: Sendable {
         if let previous = state?.rawHash, previous == rawHash, hint == nil || hint == state?.hint {
             return record(entry(.unchanged, nil), response: response, source: source)
         }
-        let (document, charset) = extract(response, source: source)
+        let (document, charset) = await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: started, status: response.status, ms: ms, body: response.body,
             rawHash: rawHash, contentType: response.contentType, charset: charset, etag: response.etag,
