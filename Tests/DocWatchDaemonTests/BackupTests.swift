@@ -11,12 +11,8 @@ import Testing
 struct BackupTests {
     @Test("a backup taken while the daemon runs passes integrity_check, serves query, and is never written over")
     func backupWhileDaemonRuns() async throws {
-        let server = try await TestHTTPServer.start()
-        let workspace = try DaemonWorkspace()
-        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
-        try workspace.write(ServiceConfig.text(workspace, sources: [("a", server.url("/a.html"))], interval: "1s"))
-        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
-        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "stderr: \(daemon.stderr)")
+        let running = try await ArticleDaemon.start(interval: "1s")
+        let (server, workspace, daemon) = (running.server, running.workspace, running.daemon)
 
         let copy = workspace.directory.appendingPathComponent("backup/copy.sqlite").path
         try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -11,12 +11,8 @@ import Testing
 struct DaemonLockTests {
     @Test("a second run on the same database exits 75 at once, naming the first one's pid")
     func secondRunRefused() async throws {
-        let server = try await TestHTTPServer.start()
-        let workspace = try DaemonWorkspace()
-        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
-        try workspace.write(ServiceConfig.text(workspace, sources: [("a", server.url("/a.html"))], interval: "1h"))
-        let first = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
-        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "stderr: \(first.stderr)")
+        let running = try await ArticleDaemon.start(interval: "1h")
+        let (server, workspace, first) = (running.server, running.workspace, running.daemon)
 
         let started = ContinuousClock.now
         let second = try await DocWatchProcess.run(["run", "--config", workspace.configPath])

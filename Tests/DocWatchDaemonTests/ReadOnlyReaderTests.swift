@@ -12,12 +12,8 @@ import Testing
 struct ReadOnlyReaderTests {
     @Test("query, show, log, sources and changes work as a read-only user and change no file, while the daemon runs and after it stopped")
     func readersChangeNothing() async throws {
-        let server = try await TestHTTPServer.start()
-        let workspace = try DaemonWorkspace()
-        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
-        try workspace.write(ServiceConfig.text(workspace, sources: [("a", server.url("/a.html"))], interval: "1h"))
-        let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
-        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "stderr: \(daemon.stderr)")
+        let running = try await ArticleDaemon.start(interval: "1h")
+        let (server, workspace, daemon) = (running.server, running.workspace, running.daemon)
         let stateDir = (workspace.databasePath as NSString).deletingLastPathComponent
 
         try await ServiceConfig.settle(workspace.directory.path)
