@@ -72,10 +72,12 @@ struct OutboxDrainServiceTests {
     func logsOnceEachWay() async throws {
         let notifier = FakeNotifier(failures: 20, held: 42)
         let log = CapturedLog()
-        // Millisecond delays stand in for 1 s doubling to 60 s; the arithmetic is DrainRetryTests'.
+        // Millisecond delays stand in for 1 s doubling to 60 s; the arithmetic is DrainRetryTests'. The
+        // generous timeout is for a full parallel run, where CPU-bound tests can hold both of a 2-core
+        // machine's cooperative threads for seconds; a healthy run ends in milliseconds.
         let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 0.001, maximumDelay: 0.004), logger: log.logger)
         try await running(service) {
-            #expect(await eventually(timeout: .seconds(10)) { notifier.calls > 20 })
+            #expect(await eventually(timeout: .seconds(60)) { notifier.calls > 20 })
         }
         let lines = log.lines.withLock { $0 }
         #expect(lines.count == 2, "\(lines.map(\.message))")
@@ -93,7 +95,7 @@ struct OutboxDrainServiceTests {
         // The first retry is an hour away: only the start drain and the shutdown drain may run.
         let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 3600, maximumDelay: 3600), logger: log.logger)
         try await running(service) {
-            #expect(await eventually(timeout: .seconds(10)) { notifier.calls == 1 })
+            #expect(await eventually(timeout: .seconds(60)) { notifier.calls == 1 })
             for _ in 0..<100 {
                 service.poke()
                 await Task.yield()
