@@ -34,7 +34,7 @@ struct BackupTests {
         #expect(try FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber == size)
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0)
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0)
         await server.stop()
     }
 

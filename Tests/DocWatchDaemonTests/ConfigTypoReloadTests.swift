@@ -29,7 +29,7 @@ struct ConfigTypoReloadTests {
         #expect(failures.first?.contains("\(workspace.configPath):1:2: TOML syntax error") == true, "\(failures)")
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         await server.stop()
     }
 }

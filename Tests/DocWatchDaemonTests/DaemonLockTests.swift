@@ -24,7 +24,7 @@ struct DaemonLockTests {
         #expect(first.isRunning)
 
         first.signal(SIGTERM)
-        #expect(await first.waitForExit(timeout: .seconds(15)) == 0)
+        #expect(await first.waitForExit(timeout: .seconds(30)) == 0)
         await server.stop()
     }
 
@@ -54,7 +54,7 @@ struct DaemonLockTests {
         }
         try await ServiceConfig.settle(workspace.logDir)
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
 
         let seqs = try ChangeLogFiles.events(in: workspace.logDir).map(\.seq)
         #expect(seqs.count >= 8)

@@ -27,7 +27,7 @@ struct DaemonProcessTests {
 
         server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。", "新建5G基站5.2万座。"]),
                     etag: "\"a2\"")
-        #expect(await eventually(timeout: .seconds(10)) { workspace.hasEvent(.documentChanged, urlSuffix: "/a.html") })
+        #expect(await eventually(timeout: .seconds(30)) { workspace.hasEvent(.documentChanged, urlSuffix: "/a.html") })
 
         try workspace.writeConfig(sources: [("a", server.url("/a.html")), ("b", server.url("/b.html"))])
         daemon.signal(SIGHUP)
@@ -42,7 +42,7 @@ struct DaemonProcessTests {
         #expect(daemon.isRunning)
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         #expect(listener.messages.contains { $0.hasPrefix("STOPPING=1") })
         await server.stop()
     }
@@ -63,7 +63,7 @@ struct DaemonProcessTests {
         #expect(await eventually { workspace.hasEvent(.sourceFailing, urlSuffix: "") })
 
         daemon.signal(SIGINT)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0)
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0)
         await server.stop()
     }
 }

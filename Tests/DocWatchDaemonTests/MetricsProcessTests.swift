@@ -52,7 +52,7 @@ struct MetricsProcessTests {
         #expect(try await Self.status("http://127.0.0.1:\(port)/other") == 404)
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         await server.stop()
     }
 
@@ -64,7 +64,7 @@ struct MetricsProcessTests {
         try workspace.writeConfig(sources: [("a", occupant.url("/a.html"))], extra: "[metrics]\nlisten = \"\(address)\"\n")
         let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
 
-        let status = await daemon.waitForExit(timeout: .seconds(15))
+        let status = await daemon.waitForExit(timeout: .seconds(30))
         #expect(status != nil && status != 0)
         let lines = daemon.stderr.split(separator: "\n").filter { $0.contains("metrics") }
         #expect(lines.count == 1, "\(daemon.stderr)")

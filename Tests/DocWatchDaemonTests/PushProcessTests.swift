@@ -94,7 +94,7 @@ struct PushProcessTests {
         #expect(stderr.components(separatedBy: "push target delivering again").count - 1 == 1, "one line on recovery: \(stderr)")
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         await hooks.stop()
         await server.stop()
     }
@@ -127,7 +127,7 @@ struct PushProcessTests {
         #expect(kill(hungPID, 0) != 0, "the hung command is gone")
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         await server.stop()
     }
 }
@@ -165,7 +165,7 @@ struct PushReloadProcessTests {
         #expect(hooks.deliveries.count == before, "a removed target gets nothing more")
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         await hooks.stop()
         await server.stop()
     }

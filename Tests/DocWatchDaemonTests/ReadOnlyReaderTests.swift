@@ -23,7 +23,7 @@ struct ReadOnlyReaderTests {
         #expect(daemon.isRunning)
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         try UnprivilegedRun.groupReadable(stateDir)
         try await readAsNobody(workspace, stateDir: stateDir, phase: "daemon stopped")
         await server.stop()

@@ -32,7 +32,7 @@ struct RetentionProcessTests {
         #expect(daemon.stderr.contains("pruned"))
 
         daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "stderr: \(daemon.stderr)")
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
         #expect(try ChangeLogFiles.events(in: workspace.logDir).contains { $0.type == .documentNew })
         await server.stop()
     }

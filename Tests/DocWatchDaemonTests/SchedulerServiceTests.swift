@@ -38,7 +38,7 @@ struct SchedulerServiceTests {
             let task = self.task
             let finished = Mutex(false)
             Task { _ = try? await task.value; finished.withLock { $0 = true } }
-            return await eventually(timeout: .seconds(10)) { finished.withLock { $0 } }
+            return await eventually(timeout: .seconds(30)) { finished.withLock { $0 } }
         }
     }
 
