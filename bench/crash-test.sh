@@ -21,18 +21,10 @@ MIN_DELAY=${MIN_DELAY:-0.2}
 MAX_DELAY=${MAX_DELAY:-2.5}
 LONG_EVERY=${LONG_EVERY:-2}
 SEED=${SEED:-$$}
-BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
-WORK=$(mktemp -d /tmp/docwatch-crash.XXXXXX)
-SERVER_PID=""
-DAEMON_PID=""
-cleanup() {
-    [ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null || true
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-    if [ -n "${KEEP:-}" ]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+. bench/bench-common.sh
+bench_setup crash
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 python3 bench/changing_server.py "$PORT" --period "$PERIOD" --long-every "$LONG_EVERY" &
 SERVER_PID=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/c/1.html" >/dev/null && break; sleep 0.1; done

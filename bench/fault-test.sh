@@ -15,19 +15,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUN_SECONDS=${RUN_SECONDS:-12}
-BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
-WORK=$(mktemp -d /tmp/docwatch-fault.XXXXXX)
-SERVER_PID=""
-DAEMON_PID=""
-cleanup() {
-    [ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null || true
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-    if [ -n "${KEEP:-}" ]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+. bench/bench-common.sh
+bench_setup fault
 
 started=$(date +%s)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 python3 bench/fault_server.py "$PORT" &
 SERVER_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/__routes" >/dev/null && break; sleep 0.1; done
