@@ -1,8 +1,8 @@
 import Foundation
 
-/// How a source is polled: one watched page, or a page/feed/sitemap that yields article links.
+/// How a source is polled: one watched page, or a page/feed/sitemap/JSON endpoint that yields article links.
 public enum SourceKind: String, Sendable, Codable, CaseIterable {
-    case page, list, feed, sitemap
+    case page, list, feed, sitemap, json
 }
 
 /// One configured thing to watch (a `[[source]]` table of the config).
@@ -25,11 +25,13 @@ public struct Source: Sendable, Equatable, Codable {
     public var recheck: TimeInterval?
     /// Cap on new articles taken per poll; the rest wait for the next poll.
     public var maxNew: Int?
+    /// `kind = "json"` sources: where the items and their fields sit in the answer.
+    public var jsonPaths: JSONItemPaths?
 
     public init(
         id: String, name: String? = nil, url: String, kind: SourceKind = .page, follow: String? = nil,
         interval: TimeInterval? = nil, charset: String? = nil, tags: [String] = [], pages: Int = 1,
-        recheck: TimeInterval? = nil, maxNew: Int? = nil
+        recheck: TimeInterval? = nil, maxNew: Int? = nil, jsonPaths: JSONItemPaths? = nil
     ) {
         self.id = id
         self.name = name ?? id
@@ -42,5 +44,6 @@ public struct Source: Sendable, Equatable, Codable {
         self.pages = pages
         self.recheck = recheck
         self.maxNew = maxNew
+        self.jsonPaths = jsonPaths
     }
 }

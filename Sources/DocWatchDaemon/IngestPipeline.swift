@@ -33,7 +33,7 @@ public struct IngestPipeline: Sendable {
         switch source.kind {
         case .page:
             report = await pollPage(source: source, url: source.url)
-        case .list, .feed, .sitemap:
+        case .list, .feed, .sitemap, .json:
             report = await ListingPoller(pipeline: self).poll(source)
         }
         log(report)

@@ -156,7 +156,7 @@ struct ListingPoller: Sendable {
         case .sitemap:
             let sitemap = try SitemapParser.parse(response.body, sitemapURL: response.url, follow: source.follow)
             return Parsed(links: sitemap.pages, childSitemaps: sitemap.sitemaps.map(\.url))
-        case .list, .page:
+        case .list, .page, .json:
             let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
             let root = HTMLParser.parse(decoded.text)
             return Parsed(links: try LinkDiscovery.articleLinks(root: root, pageURL: response.url, follow: source.follow),
