@@ -60,9 +60,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "DocWatchIngest",
+            dependencies: [
+                "DocWatchCore", "DocWatchFetch", "DocWatchExtract", "DocWatchStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "DocWatchDaemon",
             dependencies: [
-                "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore", "DocWatchNotify",
+                "DocWatchCore", "DocWatchConfig", "DocWatchStore", "DocWatchNotify", "DocWatchIngest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -75,7 +83,7 @@ let package = Package(
             name: "docwatch",
             dependencies: [
                 "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore",
-                "DocWatchNotify", "DocWatchDaemon",
+                "DocWatchNotify", "DocWatchIngest", "DocWatchDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,13 +117,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "DocWatchIngestTests",
+            dependencies: [
+                "DocWatchIngest", "DocWatchTestSupport", "DocWatchStore", "DocWatchCore", "DocWatchFetch", "DocWatchExtract",
+                // Only to make a store write fail (a trigger that raises) under the pipeline.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "DocWatchDaemonTests",
-            dependencies: ["DocWatchDaemon", "DocWatchTestSupport", "DocWatchStore", "DocWatchCore"],
+            dependencies: ["DocWatchDaemon", "DocWatchIngest", "DocWatchTestSupport", "DocWatchStore", "DocWatchCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "DocWatchEndToEndTests",
-            dependencies: ["DocWatchTestSupport", "DocWatchCore", "docwatch"],
+            dependencies: ["DocWatchTestSupport", "DocWatchCore", "DocWatchIngest", "docwatch"],
             swiftSettings: strictSettings
         ),
     ]

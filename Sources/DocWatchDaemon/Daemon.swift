@@ -1,5 +1,6 @@
 import DocWatchConfig
 import DocWatchCore
+import DocWatchIngest
 import DocWatchNotify
 import DocWatchStore
 import Foundation

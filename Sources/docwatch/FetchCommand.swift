@@ -1,7 +1,6 @@
 import ArgumentParser
 import DocWatchCore
-import DocWatchDaemon
-import DocWatchFetch
+import DocWatchIngest
 import Foundation
 
 /// `docwatch fetch`: poll now, once, through the daemon's pipeline.
@@ -32,12 +31,16 @@ struct FetchCommand: AsyncParsableCommand {
             try context.store { try context.database.syncSources(configuration.sources) }
             // Created before any poll stores an event: it brings a restored outbox's sequence past the change files.
             let notifier = context.notifier()
-            let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent)
-            if let error = fetcher.startupError { throw CLIError.io("cannot start libcurl: \(error)") }
-            defer { fetcher.shutdown() }
             // Failed polls get one stderr line each from `FetchProgress`, not a log line as well.
-            let pipeline = IngestPipeline(fetcher: fetcher, database: context.database, extractor: context.extractor(),
+            let factory = PipelineFactory(database: context.database,
                                           logger: CommandLogging.logger("docwatch.ingest", quietBelow: .error))
+            let pipeline: IngestPipeline
+            do {
+                pipeline = try factory.make(configuration)
+            } catch {
+                throw CLIError.io("cannot start libcurl: \(error)")
+            }
+            defer { factory.shutdown() }
             var progress = FetchProgress.standardError(total: targets.count)
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in
                 for (index, target) in targets.enumerated() {

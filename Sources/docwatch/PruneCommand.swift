@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocWatchCore
-import DocWatchDaemon
+import DocWatchNotify
 import Foundation
 
 /// `docwatch prune [--dry-run]`: applies `[retention]` and `keep_fetch_log` now, as the daemon does daily.

@@ -1,5 +1,5 @@
 import DocWatchCore
-import DocWatchDaemon
+import DocWatchIngest
 @testable import docwatch
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import DocWatchCore
+import DocWatchIngest
 import DocWatchStore
 import Foundation
 import Prometheus

@@ -1,5 +1,6 @@
 import DocWatchConfig
 import DocWatchCore
+import DocWatchIngest
 import DocWatchStore
 import Foundation
 import Logging

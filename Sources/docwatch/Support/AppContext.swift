@@ -1,6 +1,5 @@
 import DocWatchConfig
 import DocWatchCore
-import DocWatchExtract
 import DocWatchFetch
 import DocWatchNotify
 import DocWatchStore
@@ -26,14 +25,8 @@ struct AppContext {
         }
     }
 
-    var timeZone: TimeZone { TimeZone(identifier: configuration.timezone) ?? TimeZone(identifier: "Asia/Shanghai")! }
-
     func notifier() -> Notifier {
         Notifier(database: database, logDir: configuration.logDir)
-    }
-
-    func extractor() -> Extractor {
-        Extractor(options: ExtractionOptions(timeZone: timeZone))
     }
 
     /// Turns a store failure into exit code 74.

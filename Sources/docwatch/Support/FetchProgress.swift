@@ -1,5 +1,5 @@
 import DocWatchCore
-import DocWatchDaemon
+import DocWatchIngest
 import Foundation
 
 /// What `docwatch fetch` says on stderr while it runs: at a terminal one line per finished source

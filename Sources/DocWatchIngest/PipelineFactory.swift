@@ -7,15 +7,17 @@ import Logging
 import Synchronization
 
 /// Builds the ingest pipeline for a configuration: a libcurl fetcher with its `[http]` settings and
-/// an extractor with its time zone. Keeps the newest fetcher to shut it down at exit; a replaced one
-/// stops by itself once the last poll using it lets go of it.
+/// an extractor with its time zone; the daemon and `docwatch fetch` both build theirs here. Keeps the
+/// newest fetcher to shut it down at exit; a replaced one stops by itself once the last poll using it
+/// lets go of it.
 public final class PipelineFactory: Sendable {
     private let database: DocWatchDatabase
     private let clock: any WallClock
     private let logger: Logger
     private let current = Mutex<CurlFetcher?>(nil)
 
-    public init(database: DocWatchDatabase, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch")) {
+    /// `logger` is the pipelines' (polls and store failures).
+    public init(database: DocWatchDatabase, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
         self.database = database
         self.clock = clock
         self.logger = logger
@@ -30,7 +32,7 @@ public final class PipelineFactory: Sendable {
         current.withLock { $0 = fetcher }
         let zone = TimeZone(identifier: configuration.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
         return IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
-                              clock: clock, logger: Logger(label: "docwatch.ingest"))
+                              clock: clock, logger: logger)
     }
 
     /// Whether a pipeline built for `old` would fetch or extract differently under `new`.

@@ -9,17 +9,17 @@ extension IngestPipeline: SourcePolling {}
 
 extension PollReport {
     /// This poll and its article polls, flattened.
-    var allReports: [PollReport] {
+    public var allReports: [PollReport] {
         [self] + articles.flatMap(\.allReports)
     }
 
     /// How many of these polls stored a new or changed document.
-    var documentChanges: Int {
+    public var documentChanges: Int {
         allReports.filter { $0.outcome == .new || $0.outcome == .changed }.count
     }
 
     /// Whether any of these polls wrote an outbox event.
-    var wroteEvents: Bool {
+    public var wroteEvents: Bool {
         allReports.contains { $0.event != nil }
     }
 }

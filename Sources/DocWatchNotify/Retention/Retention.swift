@@ -1,5 +1,4 @@
 import DocWatchCore
-import DocWatchNotify
 import DocWatchStore
 import Foundation
 

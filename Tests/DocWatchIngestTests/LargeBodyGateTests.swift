@@ -1,4 +1,4 @@
-@testable import DocWatchDaemon
+@testable import DocWatchIngest
 import Foundation
 import Synchronization
 import Testing

@@ -9,8 +9,16 @@ import Foundation
 /// A link already stored is not fetched again unless the feed's `updated` / sitemap's `lastmod`
 /// moved, or the source's `recheck` interval has passed since it was last fetched. `max_new` caps
 /// the new articles taken per poll; the rest are still new at the next poll.
+///
+/// A store operation that fails anywhere in the listing poll makes the listing's report an error that
+/// names it (page 2 or a child sitemap included); the article polls are reported under it as usual.
 struct ListingPoller: Sendable {
-    let pipeline: IngestPipeline
+    let fetch: ConditionalFetch
+    let database: DocWatchDatabase
+    let clock: any WallClock
+    let recording: PollRecording
+    /// Polls one listed article as a page (the pipeline's page poll), with the listing's `updated`/`lastmod`.
+    let pollArticle: @Sendable (_ source: Source, _ url: String, _ hint: String?) async -> PollReport
     /// Child sitemaps of a sitemap index fetched per poll, at most.
     static let maxChildSitemaps = 50
 
@@ -26,10 +34,13 @@ struct ListingPoller: Sendable {
             pageURL = nil
             let fetched = await fetchListing(url, source: source)
             if url == source.url {
-                report.outcome = fetched.outcome
-                report.status = fetched.status
-                report.error = fetched.error
-                report.retryAfter = fetched.retryAfter
+                report.outcome = fetched.report.outcome
+                report.status = fetched.report.status
+                report.error = fetched.report.error
+                report.retryAfter = fetched.report.retryAfter
+                report.storeFailed = fetched.report.storeFailed
+            } else if fetched.report.storeFailed {
+                report = report.failedByStore(fetched.report.error)
             }
             guard let parsed = fetched.parsed else { continue }
             listingURLs.append(CanonicalURL.canonicalize(url) ?? url)
@@ -38,16 +49,31 @@ struct ListingPoller: Sendable {
             childSitemaps += parsed.childSitemaps
         }
         for child in childSitemaps.prefix(Self.maxChildSitemaps) {
-            links += await fetchListing(child, source: source).parsed?.links ?? []
+            let fetched = await fetchListing(child, source: source)
+            if fetched.report.storeFailed { report = report.failedByStore(fetched.report.error) }
+            links += fetched.parsed?.links ?? []
         }
-        let (due, waiting) = selectDue(links, source: source)
+        let due: [DiscoveredLink]
+        let waiting: Bool
+        do {
+            (due, waiting) = try selectDue(links, source: source)
+        } catch {
+            // Which links are new is the store's to say: without it none are polled.
+            return recording.failed(report, by: error)
+        }
         if waiting {
             // New links left for the next poll: that poll must parse the listing even if it is unchanged.
-            for url in listingURLs { try? pipeline.database.forgetListingHash(url: url) }
+            for url in listingURLs {
+                do {
+                    try database.forgetListingHash(url: url)
+                } catch {
+                    report = recording.failed(report, by: error)
+                }
+            }
         }
         report.articles = await withTaskGroup(of: (Int, PollReport).self) { group in
             for (index, link) in due.enumerated() {
-                group.addTask { (index, await pipeline.pollPage(source: source, url: link.url, hint: link.updated)) }
+                group.addTask { (index, await pollArticle(source, link.url, link.updated)) }
             }
             var results: [(Int, PollReport)] = []
             for await result in group { results.append(result) }
@@ -58,14 +84,14 @@ struct ListingPoller: Sendable {
 
     /// The links to fetch now: new ones (up to `max_new`), moved ones, and known ones whose recheck is
     /// due; and whether `max_new` left new links waiting.
-    private func selectDue(_ links: [DiscoveredLink], source: Source) -> (due: [DiscoveredLink], waiting: Bool) {
+    private func selectDue(_ links: [DiscoveredLink], source: Source) throws(StoreError) -> (due: [DiscoveredLink], waiting: Bool) {
         var seen = Set<String>()
         let unique = links.compactMap { link -> DiscoveredLink? in
             var canonical = link
             canonical.url = CanonicalURL.canonicalize(link.url) ?? link.url
             return seen.insert(canonical.url).inserted ? canonical : nil
         }
-        let known = (try? pipeline.database.knownDocuments(unique.map(\.url))) ?? [:]
+        let known = try database.knownDocuments(unique.map(\.url))
         var fresh = unique.filter { known[$0.url] == nil }
         var waiting = false
         if let maxNew = source.maxNew, fresh.count > maxNew {
@@ -79,8 +105,8 @@ struct ListingPoller: Sendable {
         var due = fresh + moved
         if let recheck = source.recheck {
             let taken = Set(due.map(\.url))
-            let stale = (try? pipeline.database.documentsToRecheck(
-                source: source.id, lastSeenBefore: pipeline.clock.now().addingTimeInterval(-recheck), limit: 1000)) ?? []
+            let stale = try database.documentsToRecheck(
+                source: source.id, lastSeenBefore: clock.now().addingTimeInterval(-recheck), limit: 1000)
             due += stale.filter { !taken.contains($0) }.map { DiscoveredLink(url: $0) }
         }
         return (due, waiting)
@@ -93,58 +119,47 @@ struct ListingPoller: Sendable {
     }
 
     private struct Fetched {
-        var outcome: FetchOutcome
-        var status: Int?
-        var error: String?
-        var retryAfter: Double?
+        /// The listing fetch's own outcome (`listed` when it gave links).
+        var report: PollReport
         var parsed: Parsed?
     }
 
     /// Fetches one listing URL conditionally and parses it by the source's kind.
     private func fetchListing(_ url: String, source: Source) async -> Fetched {
-        let started = pipeline.clock.now()
         let canonical = CanonicalURL.canonicalize(url) ?? url
-        let state = (try? pipeline.database.listingState(url: canonical)) ?? nil
-        let response: FetchResponse
-        switch await pipeline.fetch(FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified),
-                                    source: source, canonical: canonical, started: started) {
-        case .failed(let report): return Fetched(outcome: .error, error: report.error)
-        case .response(let fetched): response = fetched
-        }
-        let entry = { (outcome: FetchOutcome, error: String?) in
-            FetchLogEntry(time: started, source: source.id, url: canonical, status: response.status, outcome: outcome,
-                          bytes: response.body.count, ms: Int(response.elapsed * 1000), error: error)
-        }
-        if response.status == 304 {
-            try? pipeline.database.recordPoll(entry(.notModified, nil))
-            return Fetched(outcome: .notModified, status: 304)
-        }
-        guard (200..<300).contains(response.status) else {
-            let message = "HTTP \(response.status)"
-            try? pipeline.database.recordPoll(entry(.error, message))
-            return Fetched(outcome: .error, status: response.status, error: message, retryAfter: pipeline.retryAfter(response))
+        let state: ListingState?
+        do {
+            state = try database.listingState(url: canonical)
+        } catch {
+            return Fetched(report: recording.failed(PollReport(source: source.id, url: canonical, outcome: .error), by: error))
         }
         let expected = source.kind == .feed ? "a feed" : source.kind == .sitemap ? "a sitemap" : "a list page"
-        if let unusable = pipeline.unusableBody(response, expected: expected, allowing: source.kind == .sitemap ? [.gzip] : []) {
-            try? pipeline.database.recordPoll(entry(.error, unusable))
-            return Fetched(outcome: .error, status: response.status, error: unusable)
-        }
-        let rawHash = ContentHash.raw(response.body)
-        if rawHash == state?.rawHash {
-            // The same bytes give the same links, all known already: no parse.
-            try? pipeline.database.recordPoll(entry(.unchanged, nil))
-            return Fetched(outcome: .unchanged, status: response.status)
+        // The same bytes give the same links, all known already: no parse.
+        let subject = FetchSubject(
+            source: source, url: url, canonical: canonical, stored: .listing, etag: state?.etag,
+            lastModified: state?.lastModified, unchangedHash: state?.rawHash, expected: expected,
+            allowing: source.kind == .sitemap ? [.gzip] : [])
+        let exchange: FetchExchange
+        let rawHash: String
+        switch await fetch.run(subject) {
+        case .notModified(let report), .failed(let report), .unchanged(let report): return Fetched(report: report)
+        case .body(let fetched, let hash): (exchange, rawHash) = (fetched, hash)
         }
         let parsed: Parsed
         do {
-            parsed = try parse(response, source: source)
+            parsed = try parse(exchange.response, source: source)
         } catch {
-            try? pipeline.database.recordPoll(entry(.error, error.description))
-            return Fetched(outcome: .error, status: response.status, error: error.description)
+            let report = recording.write(exchange.report(.error, error: error.description)) { () throws(StoreError) in
+                try database.recordPoll(exchange.logEntry(.error, error: error.description))
+            }
+            return Fetched(report: report)
         }
-        let newState = ListingState(etag: response.etag, lastModified: response.lastModified, rawHash: rawHash)
-        try? pipeline.database.recordListing(entry(.listed, nil), state: newState, links: parsed.links.count)
-        return Fetched(outcome: .listed, status: response.status, parsed: parsed)
+        let newState = ListingState(etag: exchange.response.etag, lastModified: exchange.response.lastModified, rawHash: rawHash)
+        let report = recording.write(exchange.report(.listed)) { () throws(StoreError) in
+            try database.recordListing(exchange.logEntry(.listed), state: newState, links: parsed.links.count)
+        }
+        // Links whose listing could not be recorded are left for the next poll, as after any failed poll.
+        return Fetched(report: report, parsed: report.storeFailed ? nil : parsed)
     }
 
     private func parse(_ response: FetchResponse, source: Source) throws(DiscoveryError) -> Parsed {

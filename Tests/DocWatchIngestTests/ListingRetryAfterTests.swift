@@ -1,5 +1,5 @@
 import DocWatchCore
-import DocWatchDaemon
+import DocWatchIngest
 import DocWatchExtract
 import DocWatchFetch
 import DocWatchStore

@@ -1,5 +1,4 @@
 import DocWatchCore
-import DocWatchNotify
 import Foundation
 
 /// Change files and diffs that `keep_changes` lets go, and what deleting them frees.

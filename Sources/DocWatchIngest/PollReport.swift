@@ -14,6 +14,9 @@ public struct PollReport: Sendable, Equatable {
     public var retryAfter: Double?
     /// Article polls made because of this poll (list, feed and sitemap sources).
     public var articles: [PollReport]
+    /// Whether a store operation of this poll failed (`error` says which): then the poll is an error
+    /// whatever the server answered.
+    public var storeFailed = false
 
     public init(source: String, url: String, outcome: FetchOutcome, status: Int? = nil, error: String? = nil,
                 document: Int64? = nil, event: Int64? = nil, retryAfter: Double? = nil, articles: [PollReport] = []) {

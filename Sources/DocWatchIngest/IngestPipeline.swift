@@ -1,0 +1,109 @@
+import DocWatchCore
+import DocWatchExtract
+import DocWatchFetch
+import DocWatchStore
+import Foundation
+import Logging
+
+/// One poll of one URL, left to right: fetch → decode → extract → dedup → store (+ outbox).
+///
+/// Shared by the daemon and `docwatch fetch`. Every failure becomes a `PollReport` with outcome
+/// `.error` and a fetch-log row (or, when the store itself fails, a logged line and a report that says
+/// so); nothing already stored is touched by a failed poll.
+public struct IngestPipeline: Sendable {
+    public let fetcher: any PageFetching
+    public let database: DocWatchDatabase
+    public let extractor: Extractor
+    public let clock: any WallClock
+    public let logger: Logger
+    /// Large bodies take turns through extraction, so their memory peaks do not add up.
+    let largeBodies = LargeBodyGate()
+
+    public init(fetcher: any PageFetching, database: DocWatchDatabase, extractor: Extractor,
+                clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
+        self.fetcher = fetcher
+        self.database = database
+        self.extractor = extractor
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Polls a source: the page itself, or (list, feed, sitemap) the listing and its new articles.
+    public func poll(_ source: Source) async -> PollReport {
+        let report: PollReport
+        switch source.kind {
+        case .page:
+            report = await pollPage(source: source, url: source.url)
+        case .list, .feed, .sitemap, .json:
+            report = await listingPoller.poll(source)
+        }
+        log(report)
+        return report
+    }
+
+    /// Fetches one document URL and stores what changed.
+    public func pollPage(source: Source, url: String, hint: String? = nil) async -> PollReport {
+        let canonical = CanonicalURL.canonicalize(url) ?? url
+        let state: DocumentState?
+        do {
+            state = try database.documentState(url: canonical)
+        } catch {
+            return recording.failed(PollReport(source: source.id, url: canonical, outcome: .error), by: error)
+        }
+        // A link listed under a new feed `updated` / sitemap `lastmod` is parsed again even if its bytes are not new.
+        let subject = FetchSubject(
+            source: source, url: url, canonical: canonical, stored: .document, etag: state?.etag,
+            lastModified: state?.lastModified, unchangedHash: hint == nil || hint == state?.hint ? state?.rawHash : nil,
+            expected: "a web page")
+        let exchange: FetchExchange
+        let rawHash: String
+        switch await conditionalFetch.run(subject) {
+        case .notModified(let report), .failed(let report), .unchanged(let report): return report
+        case .body(let fetched, let hash): (exchange, rawHash) = (fetched, hash)
+        }
+        let response = exchange.response
+        let (document, charset) = await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
+        let page = IngestedPage(
+            source: source.id, url: canonical, fetchedAt: exchange.started, status: response.status, ms: exchange.ms,
+            body: response.body, rawHash: rawHash, contentType: response.contentType, charset: charset, etag: response.etag,
+            lastModified: response.lastModified, hint: hint, document: document)
+        do {
+            let stored = try database.store(page)
+            return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
+                              document: stored.documentID, event: stored.eventSeq)
+        } catch {
+            return recording.failed(exchange.report(.error), by: error)
+        }
+    }
+
+    /// Decodes and extracts a body, and the charset it was decoded with. The decoded text lives only
+    /// as long as the extraction: storing the version does not hold it beside the body.
+    private func extract(_ response: FetchResponse, source: Source) -> (ExtractedDocument, String) {
+        let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
+        return (extractor.extract(html: decoded.text, url: response.url), decoded.charset)
+    }
+
+    /// The fetch step page and listing polls share.
+    var conditionalFetch: ConditionalFetch {
+        ConditionalFetch(fetcher: fetcher, database: database, clock: clock, recording: recording)
+    }
+
+    var recording: PollRecording { PollRecording(logger: logger) }
+
+    /// The listing poller, given the fetch step, the store, the clock and this pipeline's page poll.
+    var listingPoller: ListingPoller {
+        ListingPoller(fetch: conditionalFetch, database: database, clock: clock, recording: recording,
+                      pollArticle: { source, url, hint in await pollPage(source: source, url: url, hint: hint) })
+    }
+
+    private func log(_ report: PollReport) {
+        var metadata: Logger.Metadata = ["source": "\(report.source)", "url": "\(report.url)", "outcome": "\(report.outcome.rawValue)"]
+        if let status = report.status { metadata["status"] = "\(status)" }
+        if let error = report.error {
+            metadata["error"] = "\(error)"
+            logger.warning("poll failed", metadata: metadata)
+        } else {
+            logger.info("polled", metadata: metadata)
+        }
+    }
+}
