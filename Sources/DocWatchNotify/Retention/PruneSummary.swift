@@ -2,6 +2,7 @@ import Logging
 
 /// One prune's figures, as log metadata and as `docwatch prune` prints them.
 public enum PruneSummary {
+    /// The figures as log metadata (the daemon's "pruned" line).
     public static func metadata(_ report: PruneReport) -> Logger.Metadata {
         var metadata: Logger.Metadata = [:]
         for (key, value) in fields(report) { metadata[key] = "\(value)" }
