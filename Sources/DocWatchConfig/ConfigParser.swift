@@ -84,7 +84,7 @@ public struct ConfigParser: Sendable {
         if let value = try reader.duration("connect_timeout", minimum: 0.1) { http.connectTimeout = value }
         if let value = try reader.size("max_body") { http.maxBody = value }
         if let value = try reader.int("max_redirects", range: 0...50) { http.maxRedirects = value }
-        if let value = try reader.string("proxy") { http.proxy = value }
+        if let value = try reader.proxy("proxy") { http.proxy = value }
         try reader.rejectUnknownKeys()
         return http
     }

@@ -107,8 +107,11 @@ public struct IngestPipeline: Sendable {
         case failed(PollReport)
     }
 
-    /// Fetches, turning a transport failure into a logged error report.
+    /// Fetches with the source's headers, proxy and cookie jar, turning a transport failure into a
+    /// logged error report.
     func fetch(_ request: FetchRequest, source: Source, canonical: String, started: Date) async -> FetchAttempt {
+        var request = request
+        request.options = source.requestOptions
         do {
             return .response(try await fetcher.fetch(request))
         } catch {

@@ -107,7 +107,7 @@ struct ConfigParserTests {
         BadCase(name: "ftp url", text: "[[source]]\nid = \"a\"\nurl = \"ftp://a.example/\"\n",
                 expected: .badValue(file: "/c.toml", line: 3, key: "source[1].url", message: "'ftp://a.example/' is not an absolute http(s) URL")),
         BadCase(name: "unknown kind", text: "[[source]]\nid = \"a\"\nurl = \"https://a.example/\"\nkind = \"rss\"\n",
-                expected: .badValue(file: "/c.toml", line: 4, key: "source[1].kind", message: "'rss' is not one of page, list, feed, sitemap")),
+                expected: .badValue(file: "/c.toml", line: 4, key: "source[1].kind", message: "'rss' is not one of page, list, feed, sitemap, json")),
         BadCase(name: "a key's line is exact after a multi-line string holding the same text",
                 text: "[http]\nproxy = \"\"\"\nconcurency = 5\n\"\"\"\nconcurency = 5\n",
                 expected: .unknownKey(file: "/c.toml", line: 5, key: "http.concurency")),
