@@ -24,7 +24,8 @@ extension TableReader {
                 throw bad(key, "'\(name)' is given twice (header names ignore case)")
             }
             guard let text = entry.value.string else { throw bad(key, "the value of '\(name)' must be a string") }
-            guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 throw bad(key, "the value of '\(name)' must be one line")
             }
             guard !text.unicodeScalars.contains("\0") else {

@@ -95,6 +95,8 @@ struct SourceOptionsConfigTests {
                 expected: bad(4, "headers", "'referer' is given twice (header names ignore case)")),
         BadCase(name: "a value with a line break", lines: "headers = { Referer = \"a\\nX: y\" }",
                 expected: bad(4, "headers", "the value of 'Referer' must be one line")),
+        BadCase(name: "a value with CR LF (one Character in Swift)", lines: "headers = { Referer = \"a\\r\\nX-Injected: 1\" }",
+                expected: bad(4, "headers", "the value of 'Referer' must be one line")),
         BadCase(name: "a value with NUL", lines: "headers = { Referer = \"a\\u0000b\" }",
                 expected: bad(4, "headers", "the value of 'Referer' must not contain a NUL character")),
         BadCase(name: "a value that is no string", lines: "headers = { Referer = 3 }",

@@ -10,7 +10,7 @@ import Synchronization
 import Testing
 
 /// A wall clock the test moves by hand.
-private final class HandClock: WallClock {
+final class HandClock: WallClock {
     private let current: Mutex<Date>
     init(_ start: Date) { current = Mutex(start) }
     func now() -> Date { current.withLock { $0 } }
