@@ -100,6 +100,36 @@ struct SourceRequestOptionsEndToEndTests {
         #expect(targets.contains("http://docwatch.invalid/zhengce/content_1.htm"))
     }
 
+    @Test("check-config shows each listing source's recheck and max_new, defaults included, and passes on etc/docwatch.toml")
+    func checkConfigShowsRecheck() async throws {
+        let space = try Workspace()
+        try space.writeConfig(sources: """
+            [[source]]
+            id = "plain"
+            url = "https://a.example/list/"
+            kind = "list"
+
+            [[source]]
+            id = "tuned"
+            url = "https://a.example/feed.xml"
+            kind = "feed"
+            max_new = 20
+            recheck = "off"
+            """)
+        let result = try await space.run(["check-config"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sources: [String] = Array(result.stdout.components(separatedBy: "[[source]]").dropFirst())
+        #expect(sources.count == 2)
+        #expect(sources.first?.contains("recheck = \"6h\"\nrecheck_within = \"7d\"\nrecheck_max = 50") == true, "\(result.stdout)")
+        #expect(sources.first?.contains("# max_new: every new link, each poll") == true)
+        #expect(sources.last?.contains("max_new = 20\nrecheck = \"off\"") == true, "\(result.stdout)")
+
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("etc/docwatch.toml").path
+        let shipped = try await DocWatchProcess.run(["check-config", "--config", example])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+    }
+
     struct BadOption: Sendable, CustomTestStringConvertible {
         let name: String
         let line: String
