@@ -11,7 +11,8 @@ enum NotifyTargetParser {
         var seen: Set<String> = []
         for (index, element) in array.enumerated() {
             guard let table = element.table else {
-                throw .badValue(file: file, line: element.position.line, key: "notify[\(index + 1)]", message: "expected a table")
+                throw .badValue(file: file, line: element.position.line, column: element.position.column, key: "notify[\(index + 1)]",
+                                message: "expected a table")
             }
             let reader = TableReader(table: table, name: "notify", index: index, position: element.position, file: file)
             let target = try parse(reader, sourceIDs: sourceIDs, environment: environment)
@@ -36,7 +37,7 @@ enum NotifyTargetParser {
         case (.some, .some):
             throw reader.bad("command", "give either url or command, not both")
         case (nil, nil):
-            throw ConfigError.missingKey(file: reader.file, line: reader.line(nil), key: reader.path("url' or 'command"))
+            throw reader.missing("url' or 'command")
         }
         var target = NotifyTarget(id: NotifyTarget.derivedID(for: delivery), delivery: delivery)
         if let id = try reader.string("id") {

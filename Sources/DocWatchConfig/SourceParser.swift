@@ -76,7 +76,7 @@ enum JSONPathsParser {
         }
         guard kind == .json else { return nil }
         for key in ["items", "link"] where values[key] == nil {
-            throw ConfigError.missingKey(file: reader.file, line: reader.line(nil), key: reader.path(key))
+            throw reader.missing(key)
         }
         return JSONItemPaths(items: values["items"] ?? "", link: values["link"] ?? "", title: values["title"],
                              published: values["published"])

@@ -14,22 +14,23 @@ extension TableReader {
         var seen: Set<String> = []
         for entry in entries {
             let name = entry.key
+            let at = entry.keyPosition
             guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isTokenCharacter) else {
-                throw bad(key, "'\(name)' is not a valid header name")
+                throw bad(key, "'\(name)' is not a valid header name", at: at)
             }
             guard !reserved.contains(name.lowercased()) else {
-                throw bad(key, "'\(name)' is set by docwatch itself and cannot be given here")
+                throw bad(key, "'\(name)' is set by docwatch itself and cannot be given here", at: at)
             }
             guard seen.insert(name.lowercased()).inserted else {
-                throw bad(key, "'\(name)' is given twice (header names ignore case)")
+                throw bad(key, "'\(name)' is given twice (header names ignore case)", at: at)
             }
-            guard let text = entry.value.string else { throw bad(key, "the value of '\(name)' must be a string") }
+            guard let text = entry.value.string else { throw bad(key, "the value of '\(name)' must be a string", at: at) }
             // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
             guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
-                throw bad(key, "the value of '\(name)' must be one line")
+                throw bad(key, "the value of '\(name)' must be one line", at: at)
             }
             guard !text.unicodeScalars.contains("\0") else {
-                throw bad(key, "the value of '\(name)' must not contain a NUL character")
+                throw bad(key, "the value of '\(name)' must not contain a NUL character", at: at)
             }
             headers[name] = text
         }

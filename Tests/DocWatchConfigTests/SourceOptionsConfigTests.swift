@@ -60,15 +60,15 @@ struct SourceOptionsConfigTests {
         var testDescription: String { name }
     }
 
-    static func bad(_ line: Int, _ key: String, _ message: String) -> ConfigError {
-        .badValue(file: "/c.toml", line: line, key: "source[1].\(key)", message: message)
+    static func bad(_ line: Int, _ key: String, _ message: String, column: Int = 1) -> ConfigError {
+        .badValue(file: "/c.toml", line: line, column: column, key: "source[1].\(key)", message: message)
     }
 
     @Test(arguments: [
         BadCase(name: "json without link", lines: "kind = \"json\"\nitems = \"data.list\"",
-                expected: .missingKey(file: "/c.toml", line: 1, key: "source[1].link")),
+                expected: .missingKey(file: "/c.toml", line: 1, column: 1, key: "source[1].link")),
         BadCase(name: "json without items", lines: "kind = \"json\"\nlink = \"url\"",
-                expected: .missingKey(file: "/c.toml", line: 1, key: "source[1].items")),
+                expected: .missingKey(file: "/c.toml", line: 1, column: 1, key: "source[1].items")),
         BadCase(name: "json keys on a list source", lines: "kind = \"list\"\nlink = \"url\"",
                 expected: bad(5, "link", "only a kind = \"json\" source reads 'link' (this one is \"list\")")),
         BadCase(name: "json keys on a default page source", lines: "title = \"t\"",
@@ -82,25 +82,25 @@ struct SourceOptionsConfigTests {
         BadCase(name: "headers not a table", lines: "headers = \"Referer: x\"",
                 expected: bad(4, "headers", "expected an inline table of strings")),
         BadCase(name: "a header name that is not a token", lines: "headers = { \"Re feree\" = \"x\" }",
-                expected: bad(4, "headers", "'Re feree' is not a valid header name")),
+                expected: bad(4, "headers", "'Re feree' is not a valid header name", column: 13)),
         BadCase(name: "a non-ASCII header name", lines: "headers = { \"来源\" = \"x\" }",
-                expected: bad(4, "headers", "'来源' is not a valid header name")),
+                expected: bad(4, "headers", "'来源' is not a valid header name", column: 13)),
         BadCase(name: "Host", lines: "headers = { host = \"x\" }",
-                expected: bad(4, "headers", "'host' is set by docwatch itself and cannot be given here")),
+                expected: bad(4, "headers", "'host' is set by docwatch itself and cannot be given here", column: 13)),
         BadCase(name: "Content-Length", lines: "headers = { Content-Length = \"3\" }",
-                expected: bad(4, "headers", "'Content-Length' is set by docwatch itself and cannot be given here")),
+                expected: bad(4, "headers", "'Content-Length' is set by docwatch itself and cannot be given here", column: 13)),
         BadCase(name: "If-None-Match", lines: "headers = { If-None-Match = \"x\" }",
-                expected: bad(4, "headers", "'If-None-Match' is set by docwatch itself and cannot be given here")),
+                expected: bad(4, "headers", "'If-None-Match' is set by docwatch itself and cannot be given here", column: 13)),
         BadCase(name: "the same header twice in two cases", lines: "headers = { Referer = \"a\", referer = \"b\" }",
-                expected: bad(4, "headers", "'referer' is given twice (header names ignore case)")),
+                expected: bad(4, "headers", "'referer' is given twice (header names ignore case)", column: 28)),
         BadCase(name: "a value with a line break", lines: "headers = { Referer = \"a\\nX: y\" }",
-                expected: bad(4, "headers", "the value of 'Referer' must be one line")),
+                expected: bad(4, "headers", "the value of 'Referer' must be one line", column: 13)),
         BadCase(name: "a value with CR LF (one Character in Swift)", lines: "headers = { Referer = \"a\\r\\nX-Injected: 1\" }",
-                expected: bad(4, "headers", "the value of 'Referer' must be one line")),
+                expected: bad(4, "headers", "the value of 'Referer' must be one line", column: 13)),
         BadCase(name: "a value with NUL", lines: "headers = { Referer = \"a\\u0000b\" }",
-                expected: bad(4, "headers", "the value of 'Referer' must not contain a NUL character")),
+                expected: bad(4, "headers", "the value of 'Referer' must not contain a NUL character", column: 13)),
         BadCase(name: "a value that is no string", lines: "headers = { Referer = 3 }",
-                expected: bad(4, "headers", "the value of 'Referer' must be a string")),
+                expected: bad(4, "headers", "the value of 'Referer' must be a string", column: 13)),
         BadCase(name: "a proxy scheme libcurl is not asked to speak", lines: "proxy = \"ftp://p.example:21\"",
                 expected: bad(4, "proxy", "'ftp://p.example:21' has the scheme 'ftp'; a proxy is one of http, https, socks5, socks5h")),
         BadCase(name: "a proxy without a scheme", lines: "proxy = \"p.example:3128\"",
@@ -124,7 +124,7 @@ struct SourceOptionsConfigTests {
 
     @Test("[http] proxy is checked the same way")
     func globalProxy() throws {
-        #expect(throws: ConfigError.badValue(file: "/c.toml", line: 2, key: "http.proxy",
+        #expect(throws: ConfigError.badValue(file: "/c.toml", line: 2, column: 1, key: "http.proxy",
                                              message: "'gopher://p.example' has the scheme 'gopher'; a proxy is one of http, https, socks5, socks5h")) {
             try parser.parse("[http]\nproxy = \"gopher://p.example\"\n", file: "/c.toml")
         }

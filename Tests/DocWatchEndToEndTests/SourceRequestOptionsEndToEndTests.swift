@@ -132,17 +132,19 @@ struct SourceRequestOptionsEndToEndTests {
 
     struct BadOption: Sendable, CustomTestStringConvertible {
         let name: String
+        /// Where the error points: the key, or the header's entry inside `headers = { … }`.
+        var column = 1
         let line: String
         let message: String
         var testDescription: String { name }
     }
 
     @Test("a bad option is refused with exit 78, the file, the line and the key", arguments: [
-        BadOption(name: "header name with a space", line: "headers = { \"Bad Name\" = \"x\" }",
+        BadOption(name: "header name with a space", column: 13, line: "headers = { \"Bad Name\" = \"x\" }",
                   message: "bad value for 'source[1].headers': 'Bad Name' is not a valid header name"),
-        BadOption(name: "Host header", line: "headers = { Host = \"evil.example\" }",
+        BadOption(name: "Host header", column: 13, line: "headers = { Host = \"evil.example\" }",
                   message: "bad value for 'source[1].headers': 'Host' is set by docwatch itself and cannot be given here"),
-        BadOption(name: "header value with a line break", line: "headers = { Referer = \"a\\r\\nX-Injected: 1\" }",
+        BadOption(name: "header value with a line break", column: 13, line: "headers = { Referer = \"a\\r\\nX-Injected: 1\" }",
                   message: "bad value for 'source[1].headers': the value of 'Referer' must be one line"),
         BadOption(name: "proxy with an unknown scheme", line: "proxy = \"ftp://proxy.example:21\"",
                   message: "bad value for 'source[1].proxy': 'ftp://proxy.example:21' has the scheme 'ftp'"),
@@ -154,9 +156,8 @@ struct SourceRequestOptionsEndToEndTests {
         try space.writeConfig(sources: "[[source]]\nid = \"a\"\nurl = \"https://a.example/\"\nkind = \"list\"\n\(bad.line)\n")
         let result = try await space.run(["check-config"])
         #expect(result.status == 78)
-        // The source table starts after the fixed lines of writeConfig; the bad key is its fifth line.
         let lines = try String(contentsOfFile: space.configPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let lineNumber = try #require(lines.firstIndex { $0 == Substring(bad.line) }) + 1
-        #expect(result.stderr.contains("docwatch.toml:\(lineNumber): \(bad.message)"), "\(result.stderr)")
+        #expect(result.stderr.contains("docwatch.toml:\(lineNumber):\(bad.column): \(bad.message)"), "\(result.stderr)")
     }
 }
