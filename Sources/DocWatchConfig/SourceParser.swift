@@ -46,13 +46,24 @@ enum SourceParser {
     }
 
     /// `recheck` (a duration, or `"off"`), `recheck_within` and `recheck_max`, each with its default.
+    /// `recheck_within` defaults to 7 days, or twice `recheck` when that is longer, so an article is
+    /// rechecked at least once; given both, the window must be the longer.
     private static func readRecheck(_ reader: inout TableReader, into source: inout Source) throws(ConfigError) {
         if try reader.string("recheck")?.lowercased() == "off" {
             source.recheck = nil
         } else {
             source.recheck = try reader.duration("recheck", minimum: 1) ?? Source.defaultRecheck
         }
-        source.recheckWithin = try reader.duration("recheck_within", minimum: 1) ?? Source.defaultRecheckWithin
+        let every = source.recheck ?? Source.defaultRecheck
+        if let within = try reader.duration("recheck_within", minimum: 1) {
+            guard source.recheck == nil || within > every else {
+                throw reader.bad("recheck_within", "'\(DurationText.format(within))' is not longer than recheck "
+                                 + "('\(DurationText.format(every))'): no article would ever be rechecked")
+            }
+            source.recheckWithin = within
+        } else {
+            source.recheckWithin = max(Source.defaultRecheckWithin, 2 * every)
+        }
         source.recheckMax = try reader.int("recheck_max", range: 1...10_000) ?? Source.defaultRecheckMax
     }
 }

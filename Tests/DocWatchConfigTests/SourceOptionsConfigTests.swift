@@ -51,6 +51,9 @@ struct SourceOptionsConfigTests {
         let tuned = try source("kind = \"list\"\nrecheck = \"1h\"\nrecheck_within = \"30d\"\nrecheck_max = 5")
         #expect(tuned.recheck == 3600 && tuned.recheckWithin == 30 * 86_400 && tuned.recheckMax == 5)
         #expect(try source("kind = \"list\"\nrecheck = \"off\"").recheck == nil)
+        // A weekly recheck alone still rechecks: the window grows to twice the interval.
+        let weekly = try source("kind = \"list\"\nrecheck = \"7d\"")
+        #expect(weekly.recheck == 7 * 86_400 && weekly.recheckWithin == 14 * 86_400)
     }
 
     struct BadCase: Sendable, CustomTestStringConvertible {
@@ -111,6 +114,8 @@ struct SourceOptionsConfigTests {
                 expected: bad(4, "proxy", "'http://p.example:3128/x' must be only scheme, host and port (no path or query)")),
         BadCase(name: "a proxy password stays out of the message", lines: "proxy = \"ftp://u:secret@p.example\"",
                 expected: bad(4, "proxy", "'ftp://u:…@p.example' has the scheme 'ftp'; a proxy is one of http, https, socks5, socks5h")),
+        BadCase(name: "a window no longer than the interval", lines: "recheck = \"1d\"\nrecheck_within = \"1d\"",
+                expected: bad(5, "recheck_within", "'1d' is not longer than recheck ('1d'): no article would ever be rechecked")),
         BadCase(name: "recheck_max out of range", lines: "recheck_max = 0",
                 expected: bad(4, "recheck_max", "0 is outside 1…10000")),
         BadCase(name: "recheck neither a duration nor off", lines: "recheck = \"never\"",
