@@ -21,6 +21,9 @@ static inline CURLcode docwatch_easy_getinfo_pointer(CURL *h, CURLINFO i, void *
 
 static inline CURLMcode docwatch_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+/* Share handles: one per cookie jar. */
+static inline CURLSHcode docwatch_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
+
 /* CURLMsg keeps its result in a union; Swift sees it awkwardly. */
 static inline CURLcode docwatch_msg_result(const CURLMsg *msg) { return msg->data.result; }
 

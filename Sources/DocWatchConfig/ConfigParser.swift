@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns TOML text into a `Configuration`, applying every default of DESIGN.md.
 ///
-/// Unknown keys, bad values and duplicate source ids are errors naming the file, line and key.
+/// Unknown keys, bad values and duplicate source ids are errors naming the file, line, column and key.
 /// Relative paths are resolved against the directory of the config file.
 public struct ConfigParser: Sendable {
     /// Environment variables consulted for defaults (`STATE_DIRECTORY`, `LOGS_DIRECTORY`, `HOME`).
@@ -84,7 +84,7 @@ public struct ConfigParser: Sendable {
         if let value = try reader.duration("connect_timeout", minimum: 0.1) { http.connectTimeout = value }
         if let value = try reader.size("max_body") { http.maxBody = value }
         if let value = try reader.int("max_redirects", range: 0...50) { http.maxRedirects = value }
-        if let value = try reader.string("proxy") { http.proxy = value }
+        if let value = try reader.proxy("proxy") { http.proxy = value }
         try reader.rejectUnknownKeys()
         return http
     }
@@ -104,12 +104,13 @@ public struct ConfigParser: Sendable {
         var seen: Set<String> = []
         for (index, element) in array.enumerated() {
             guard let table = element.table else {
-                throw .badValue(file: file, line: element.position.line, key: "source[\(index + 1)]", message: "expected a table")
+                throw .badValue(file: file, line: element.position.line, column: element.position.column, key: "source[\(index + 1)]",
+                                message: "expected a table")
             }
             let reader = TableReader(table: table, name: "source", index: index, position: element.position, file: file)
             let source = try SourceParser.parse(reader)
             guard seen.insert(source.id).inserted else {
-                throw .duplicateSource(file: file, line: reader.line("id"), id: source.id)
+                throw .duplicateSource(file: file, line: reader.place("id").line, column: reader.place("id").column, id: source.id)
             }
             sources.append(source)
         }

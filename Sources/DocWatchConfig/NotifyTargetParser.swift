@@ -11,7 +11,8 @@ enum NotifyTargetParser {
         var seen: Set<String> = []
         for (index, element) in array.enumerated() {
             guard let table = element.table else {
-                throw .badValue(file: file, line: element.position.line, key: "notify[\(index + 1)]", message: "expected a table")
+                throw .badValue(file: file, line: element.position.line, column: element.position.column, key: "notify[\(index + 1)]",
+                                message: "expected a table")
             }
             let reader = TableReader(table: table, name: "notify", index: index, position: element.position, file: file)
             let target = try parse(reader, sourceIDs: sourceIDs, environment: environment)
@@ -30,13 +31,13 @@ enum NotifyTargetParser {
         let delivery: NotifyTarget.Delivery
         switch (url, command) {
         case (let url?, nil):
-            delivery = .webhook(url: try webhookURL(url, reader), headers: try headers(&reader))
+            delivery = .webhook(url: try webhookURL(url, reader), headers: try reader.headers("headers") ?? [:])
         case (nil, let command?):
             delivery = .command(try commandLine(command, reader, environment: environment))
         case (.some, .some):
             throw reader.bad("command", "give either url or command, not both")
         case (nil, nil):
-            throw ConfigError.missingKey(file: reader.file, line: reader.line(nil), key: reader.path("url' or 'command"))
+            throw reader.missing("url' or 'command")
         }
         var target = NotifyTarget(id: NotifyTarget.derivedID(for: delivery), delivery: delivery)
         if let id = try reader.string("id") {
@@ -80,28 +81,6 @@ enum NotifyTargetParser {
             throw reader.bad("url", "'\(url)' is not an absolute http(s) URL")
         }
         return url
-    }
-
-    /// `headers = { Name = "value" }`: header names are HTTP tokens, values hold no line breaks.
-    private static func headers(_ reader: inout TableReader) throws(ConfigError) -> [String: String] {
-        reader.claim("headers")
-        guard let value = reader.table["headers"] else { return [:] }
-        guard let table = value.table else { throw reader.bad("headers", "expected an inline table of strings") }
-        var headers: [String: String] = [:]
-        let tokenPunctuation = Set("!#$%&'*+-.^_`|~".unicodeScalars)
-        for entry in table.entries {
-            guard !entry.key.isEmpty, entry.key.unicodeScalars.allSatisfy({
-                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || tokenPunctuation.contains($0)
-            }) else {
-                throw reader.bad("headers", "'\(entry.key)' is not a valid header name")
-            }
-            guard let text = entry.value.string else { throw reader.bad("headers", "the value of '\(entry.key)' must be a string") }
-            guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else {
-                throw reader.bad("headers", "the value of '\(entry.key)' must be one line")
-            }
-            headers[entry.key] = text
-        }
-        return headers
     }
 
     /// A non-empty array whose first element is an executable: an absolute path, or a name found on

@@ -19,7 +19,8 @@ enum SourceParser {
         if let name = try reader.string("name") { source.name = name }
         if let kind = try reader.string("kind") {
             guard let parsed = SourceKind(rawValue: kind) else {
-                throw reader.bad("kind", "'\(kind)' is not one of page, list, feed, sitemap")
+                let kinds = SourceKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.bad("kind", "'\(kind)' is not one of \(kinds)")
             }
             source.kind = parsed
         }
@@ -35,9 +36,73 @@ enum SourceParser {
         if let charset = try reader.string("charset"), !charset.isEmpty { source.charset = charset }
         source.tags = try reader.strings("tags") ?? []
         if let pages = try reader.int("pages", range: 1...100) { source.pages = pages }
-        source.recheck = try reader.duration("recheck", minimum: 1)
+        try readRecheck(&reader, into: &source)
         source.maxNew = try reader.int("max_new", range: 1...100_000)
+        source.jsonPaths = try JSONPathsParser.parse(&reader, kind: source.kind)
+        source.headers = try reader.headers("headers", reserved: RequestOptions.reservedHeaders) ?? [:]
+        source.proxy = try reader.proxy("proxy")
         try reader.rejectUnknownKeys()
         return source
+    }
+
+    /// `recheck` (a duration, or `"off"`), `recheck_within` and `recheck_max`, each with its default.
+    /// `recheck_within` defaults to 7 days, or twice `recheck` when that is longer, so an article is
+    /// rechecked at least once; given both, the window must be the longer.
+    private static func readRecheck(_ reader: inout TableReader, into source: inout Source) throws(ConfigError) {
+        if try reader.string("recheck")?.lowercased() == "off" {
+            source.recheck = nil
+        } else {
+            source.recheck = try reader.duration("recheck", minimum: 1) ?? Source.defaultRecheck
+        }
+        let every = source.recheck ?? Source.defaultRecheck
+        if let within = try reader.duration("recheck_within", minimum: 1) {
+            guard source.recheck == nil || within > every else {
+                throw reader.bad("recheck_within", "'\(DurationText.format(within))' is not longer than recheck "
+                                 + "('\(DurationText.format(every))'): no article would ever be rechecked")
+            }
+            source.recheckWithin = within
+        } else {
+            source.recheckWithin = max(Source.defaultRecheckWithin, 2 * every)
+        }
+        source.recheckMax = try reader.int("recheck_max", range: 1...10_000) ?? Source.defaultRecheckMax
+    }
+}
+
+/// Reads `items`, `link`, `title` and `published` of a `kind = "json"` source.
+enum JSONPathsParser {
+    static let keys = ["items", "link", "title", "published"]
+
+    /// The paths of a json source (`items` and `link` required); nil for other kinds, which may not
+    /// give these keys.
+    static func parse(_ reader: inout TableReader, kind: SourceKind) throws(ConfigError) -> JSONItemPaths? {
+        var values: [String: String] = [:]
+        for key in keys {
+            guard let text = try reader.string(key) else { continue }
+            guard kind == .json else {
+                throw reader.bad(key, "only a kind = \"json\" source reads '\(key)' (this one is \"\(kind.rawValue)\")")
+            }
+            // `items = ""` names the answer itself, for endpoints that answer a bare array.
+            if let problem = problem(text, emptyAllowed: key == "items") { throw reader.bad(key, "'\(text)' \(problem)") }
+            values[key] = text
+        }
+        guard kind == .json else { return nil }
+        for key in ["items", "link"] where values[key] == nil {
+            throw reader.missing(key)
+        }
+        return JSONItemPaths(items: values["items"] ?? "", link: values["link"] ?? "", title: values["title"],
+                             published: values["published"])
+    }
+
+    /// Why `path` is not a dotted path (`data.list`, `groupData.0.data.url`), or nil.
+    private static func problem(_ path: String, emptyAllowed: Bool) -> String? {
+        if path.isEmpty { return emptyAllowed ? nil : "is empty; give a dotted path like \"data.url\"" }
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.contains(where: \.isEmpty) {
+            return "has an empty part; write dotted names like \"data.list\" or \"groupData.0.data.url\""
+        }
+        if parts.contains(where: { $0.contains(where: \.isWhitespace) || $0.unicodeScalars.contains("\0") }) {
+            return "has white space inside a part"
+        }
+        return nil
     }
 }

@@ -29,13 +29,23 @@ struct TableReader {
         }
     }
 
-    /// The line of `key`, or of the table's header when the key is absent (or nil).
-    func line(_ key: String?) -> Int {
-        key.flatMap(table.keyPosition)?.line ?? position.line
+    /// Where `key` starts, or the table's header when the key is absent (or nil).
+    func place(_ key: String?) -> TOMLPosition {
+        key.flatMap(table.keyPosition) ?? position
     }
 
-    func bad(_ key: String, _ message: String) -> ConfigError {
-        .badValue(file: file, line: line(key), key: path(key), message: message)
+    /// The line of `key`, or of the table's header when the key is absent (or nil).
+    func line(_ key: String?) -> Int { place(key).line }
+
+    /// A bad value for `key`, placed at the key or, for an entry of an inline table, at `entry`.
+    func bad(_ key: String, _ message: String, at entry: TOMLPosition? = nil) -> ConfigError {
+        let spot = entry ?? place(key)
+        return .badValue(file: file, line: spot.line, column: spot.column, key: path(key), message: message)
+    }
+
+    /// `key` is required and absent: placed at the table's header.
+    func missing(_ key: String) -> ConfigError {
+        .missingKey(file: file, line: position.line, column: position.column, key: path(key))
     }
 
     mutating func string(_ key: String) throws(ConfigError) -> String? {
@@ -47,7 +57,7 @@ struct TableReader {
 
     mutating func requiredString(_ key: String) throws(ConfigError) -> String {
         guard let text = try string(key) else {
-            throw .missingKey(file: file, line: line(nil), key: path(key))
+            throw missing(key)
         }
         return text
     }
@@ -108,7 +118,7 @@ struct TableReader {
     func rejectUnknownKeys() throws(ConfigError) {
         let unknown = table.entries.filter { !known.contains($0.key) }
         if let key = unknown.min(by: { $0.keyPosition < $1.keyPosition })?.key {
-            throw .unknownKey(file: file, line: line(key), key: path(key))
+            throw .unknownKey(file: file, line: place(key).line, column: place(key).column, key: path(key))
         }
     }
 }

@@ -5,11 +5,14 @@ public struct FetchRequest: Sendable, Equatable {
     public var url: String
     public var etag: String?
     public var lastModified: String?
+    /// The source's headers, proxy and cookie jar.
+    public var options: RequestOptions
 
-    public init(url: String, etag: String? = nil, lastModified: String? = nil) {
+    public init(url: String, etag: String? = nil, lastModified: String? = nil, options: RequestOptions = RequestOptions()) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
+        self.options = options
     }
 }
 

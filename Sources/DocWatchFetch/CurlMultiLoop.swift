@@ -29,6 +29,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var gate: HostGate
     private var waiting: [FetchJob] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private let cookieJars = CookieJars()
 
     /// Makes the multi handle; the thread starts with `start()`.
     init(settings: HTTPSettings, userAgent: String, logger: Logger, now: @escaping @Sendable () -> TimeInterval) throws(FetchError) {
@@ -44,6 +45,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     deinit {
+        // Easy handles first: a share handle in use cannot be freed.
+        running.removeAll()
+        cookieJars.removeAll()
         curl_multi_cleanup(multi)
     }
 
@@ -131,7 +135,8 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func begin(_ job: FetchJob) {
         do {
-            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent)
+            let cookies = job.request.options.cookieJar.flatMap(cookieJars.share(for:))
+            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies)
             let added = curl_multi_add_handle(multi, transfer.handle)
             guard added == CURLM_OK else {
                 throw FetchError.transfer(code: Int(added.rawValue), message: String(cString: curl_multi_strerror(added)))

@@ -19,15 +19,16 @@ final class CurlTransfer {
     /// Set when the body (or its announced length) passed `maxBody`: the abort is ours, not the network's.
     private var exceededMaxBody = false
 
-    /// Makes and configures the easy handle; throws when libcurl refuses a setting.
-    init(job: FetchJob, settings: HTTPSettings, userAgent: String) throws(FetchError) {
+    /// Makes and configures the easy handle; throws when libcurl refuses a setting. `cookies` is the
+    /// share handle of the request's cookie jar, if it names one.
+    init(job: FetchJob, settings: HTTPSettings, userAgent: String, cookies: UnsafeMutableRawPointer? = nil) throws(FetchError) {
         guard let handle = curl_easy_init() else { throw .transfer(code: -1, message: "curl_easy_init failed") }
         self.job = job
         self.handle = handle
         self.limits = settings
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        try configure(userAgent: userAgent)
+        try configure(userAgent: userAgent, cookies: cookies)
     }
 
     deinit {
@@ -36,7 +37,7 @@ final class CurlTransfer {
         errorBuffer.deallocate()
     }
 
-    private func configure(userAgent: String) throws(FetchError) {
+    private func configure(userAgent: String, cookies: UnsafeMutableRawPointer?) throws(FetchError) {
         let request = job.request
         let me = Unmanaged.passUnretained(self).toOpaque()
         try check(docwatch_easy_setopt_string(handle, CURLOPT_URL, request.url))
@@ -51,15 +52,21 @@ final class CurlTransfer {
         try check(docwatch_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
         try check(docwatch_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         try check(docwatch_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent))
-        // An empty proxy also stops libcurl from reading proxy variables from the environment.
-        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROXY, limits.proxy))
+        // The source's proxy wins over [http]'s. An empty one (direct) also stops libcurl from reading
+        // proxy variables from the environment.
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROXY, request.options.proxy ?? limits.proxy))
+        if let cookies {
+            // "" turns the cookie engine on without reading a file; the share holds the jar.
+            try check(docwatch_easy_setopt_string(handle, CURLOPT_COOKIEFILE, ""))
+            try check(docwatch_easy_setopt_pointer(handle, CURLOPT_SHARE, cookies))
+        }
         try check(docwatch_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(limits.timeout)))
         try check(docwatch_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(limits.connectTimeout)))
         try check(docwatch_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBodyCallback))
         try check(docwatch_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me))
         try check(docwatch_easy_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeaderCallback))
         try check(docwatch_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me))
-        var lines: [String] = []
+        var lines = request.options.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         if let etag = request.etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
         if let lastModified = request.lastModified, !lastModified.isEmpty {
             lines.append("If-Modified-Since: \(lastModified)")

@@ -74,7 +74,9 @@ struct ConditionalFetch: Sendable {
         let started = clock.now()
         let response: FetchResponse
         do {
-            response = try await fetcher.fetch(FetchRequest(url: subject.url, etag: subject.etag, lastModified: subject.lastModified))
+            var request = FetchRequest(url: subject.url, etag: subject.etag, lastModified: subject.lastModified)
+            request.options = subject.source.requestOptions  // the source's headers, proxy and cookie jar
+            response = try await fetcher.fetch(request)
         } catch {
             let message = (error as? FetchError)?.description ?? "\(error)"
             let entry = FetchLogEntry(time: started, source: subject.source.id, url: subject.canonical, outcome: .error,

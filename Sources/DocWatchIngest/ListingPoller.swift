@@ -105,8 +105,10 @@ struct ListingPoller: Sendable {
         var due = fresh + moved
         if let recheck = source.recheck {
             let taken = Set(due.map(\.url))
+            let now = clock.now()
             let stale = try database.documentsToRecheck(
-                source: source.id, lastSeenBefore: clock.now().addingTimeInterval(-recheck), limit: 1000)
+                source: source.id, lastSeenBefore: now.addingTimeInterval(-recheck),
+                firstSeenAfter: source.recheckWithin.map { now.addingTimeInterval(-$0) }, limit: source.recheckMax)
             due += stale.filter { !taken.contains($0) }.map { DiscoveredLink(url: $0) }
         }
         return (due, waiting)

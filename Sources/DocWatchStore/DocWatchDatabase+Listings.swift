@@ -60,12 +60,16 @@ extension DocWatchDatabase {
         }
     }
 
-    /// Documents of `source` not fetched since `date`, oldest first: the ones a `recheck` makes due.
-    public func documentsToRecheck(source: String, lastSeenBefore date: Date, limit: Int) throws(StoreError) -> [String] {
+    /// Documents of `source` not fetched since `date` (and, given `firstSeenAfter`, first seen after
+    /// it), oldest fetch first: the ones a `recheck` makes due.
+    public func documentsToRecheck(
+        source: String, lastSeenBefore date: Date, firstSeenAfter: Date? = nil, limit: Int
+    ) throws(StoreError) -> [String] {
         try read("find documents to recheck") { db in
             try String.fetchAll(db, sql: """
-                SELECT url FROM document WHERE source = ? AND last_seen < ? ORDER BY last_seen LIMIT ?
-                """, arguments: [source, date, limit])
+                SELECT url FROM document WHERE source = ? AND last_seen < ? AND (? IS NULL OR first_seen > ?)
+                ORDER BY last_seen LIMIT ?
+                """, arguments: [source, date, firstSeenAfter, firstSeenAfter, limit])
         }
     }
 }

@@ -34,7 +34,7 @@ enum ConfigDescription {
                      "connect_timeout = \(quote(DurationText.format(config.http.connectTimeout)))",
                      "max_body = \(quote(ByteSize.format(config.http.maxBody)))",
                      "max_redirects = \(config.http.maxRedirects)",
-                     "proxy = \(quote(config.http.proxy))",
+                     "proxy = \(quote(ProxyURL.redacted(config.http.proxy)))",
                      "",
                      "[schedule]",
                      "interval = \(quote(DurationText.format(config.schedule.interval)))",
@@ -42,20 +42,49 @@ enum ConfigDescription {
                      "max_backoff = \(quote(DurationText.format(config.schedule.maxBackoff)))"]
         lines += retentionLines(config.retention)
         if let listen = config.metrics.listen { lines += ["", "[metrics]", "listen = \(quote(listen.description))"] }
-        for source in config.sources {
-            lines += ["", "[[source]]", "id = \(quote(source.id))", "name = \(quote(source.name))", "url = \(quote(source.url))",
-                      "kind = \(quote(source.kind.rawValue))"]
-            if let follow = source.follow { lines.append("follow = '\(follow)'") }
-            lines.append("interval = \(quote(DurationText.format(config.interval(of: source))))")
-            if let charset = source.charset { lines.append("charset = \(quote(charset))") }
-            if !source.tags.isEmpty { lines.append("tags = [\(source.tags.map(quote).joined(separator: ", "))]") }
-            if source.kind == .list { lines.append("pages = \(source.pages)") }
-            if let recheck = source.recheck { lines.append("recheck = \(quote(DurationText.format(recheck)))") }
-            if let maxNew = source.maxNew { lines.append("max_new = \(maxNew)") }
-        }
+        for source in config.sources { lines += sourceLines(source, config: config) }
         for target in config.notify { lines += notifyLines(target) }
         return lines.joined(separator: "\n")
     }
+
+    /// One `[[source]]` table. Listing kinds show how articles are taken and rechecked, defaults
+    /// included; credential-like header values are not printed.
+    private static func sourceLines(_ source: Source, config: Configuration) -> [String] {
+        var lines = ["", "[[source]]", "id = \(quote(source.id))", "name = \(quote(source.name))", "url = \(quote(source.url))",
+                     "kind = \(quote(source.kind.rawValue))"]
+        if let paths = source.jsonPaths {
+            lines += ["items = \(quote(paths.items))", "link = \(quote(paths.link))"]
+            if let title = paths.title { lines.append("title = \(quote(title))") }
+            if let published = paths.published { lines.append("published = \(quote(published))") }
+        }
+        if let follow = source.follow { lines.append("follow = '\(follow)'") }
+        lines.append("interval = \(quote(DurationText.format(config.interval(of: source))))")
+        if let charset = source.charset { lines.append("charset = \(quote(charset))") }
+        if !source.tags.isEmpty { lines.append("tags = [\(source.tags.map(quote).joined(separator: ", "))]") }
+        if source.kind == .list { lines.append("pages = \(source.pages)") }
+        if source.kind != .page {
+            lines.append(source.maxNew.map { "max_new = \($0)" } ?? "# max_new: every new link, each poll")
+            if let recheck = source.recheck {
+                lines.append("recheck = \(quote(DurationText.format(recheck)))")
+                lines.append(source.recheckWithin.map { "recheck_within = \(quote(DurationText.format($0)))" }
+                    ?? "# recheck_within: every article")
+                lines.append("recheck_max = \(source.recheckMax)")
+            } else {
+                lines.append("recheck = \"off\"")
+            }
+        }
+        if !source.headers.isEmpty {
+            let entries = source.headers.keys.sorted().map { name in
+                "\(quote(name)) = \(secretHeaders.contains(name.lowercased()) ? "\"…\"" : quote(source.headers[name] ?? ""))"
+            }
+            lines.append("headers = { \(entries.joined(separator: ", ")) }")
+        }
+        if let proxy = source.proxy { lines.append("proxy = \(quote(ProxyURL.redacted(proxy)))") }
+        return lines
+    }
+
+    /// Headers whose values are credentials: never printed.
+    private static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key"]
 
     /// `[retention]`, each key commented out where everything of that kind is kept.
     private static func retentionLines(_ retention: RetentionSettings) -> [String] {

@@ -53,7 +53,7 @@ struct OperationsConfigTests {
         #expect {
             try parser.parse(text, file: "/etc/docwatch.toml")
         } throws: { error in
-            "\(error)".hasPrefix("/etc/docwatch.toml:2: ") && "\(error)".contains("'\(key)'")
+            "\(error)".hasPrefix("/etc/docwatch.toml:2:1: ") && "\(error)".contains("'\(key)'")
         }
     }
 }

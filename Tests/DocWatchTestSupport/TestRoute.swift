@@ -44,6 +44,8 @@ public struct TestRoute: Sendable {
 public struct RecordedRequest: Sendable {
     public var method: String
     public var path: String
+    /// The request target as sent: `/a?b` in origin form, `http://host/a?b` in absolute form (to a proxy).
+    public var target: String
     /// Header names lower-cased; for repeated headers the last value.
     public var headers: [String: String]
     /// When the server began handling it.

@@ -22,7 +22,8 @@ struct TestRouteHandler: HTTPHandler {
         var headers: [String: String] = [:]
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
         let recorded = RecordedRequest(
-            method: request.method.rawValue, path: request.path, headers: headers, receivedAt: .now
+            method: request.method.rawValue, path: request.path, target: request.target.rawValue, headers: headers,
+            receivedAt: .now
         )
         let route = state.locked.withLock { values in
             values.requests.append(recorded)
