@@ -147,20 +147,9 @@ struct ListingPoller: Sendable {
         return Fetched(outcome: .listed, status: response.status, parsed: parsed)
     }
 
-    private func parse(_ response: FetchResponse, source: Source) throws(DiscoveryError) -> Parsed {
-        switch source.kind {
-        case .feed:
-            let feed = try FeedParser.parse(response.body, feedURL: response.url)
-            let filter = try LinkFilter(follow: source.follow, scope: URL(string: response.url) ?? URL(fileURLWithPath: "/"))
-            return Parsed(links: feed.entries.filter { filter.accepts(CanonicalURL.canonicalize($0.url) ?? $0.url) })
-        case .sitemap:
-            let sitemap = try SitemapParser.parse(response.body, sitemapURL: response.url, follow: source.follow)
-            return Parsed(links: sitemap.pages, childSitemaps: sitemap.sitemaps.map(\.url))
-        case .list, .page, .json:
-            let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
-            let root = HTMLParser.parse(decoded.text)
-            return Parsed(links: try LinkDiscovery.articleLinks(root: root, pageURL: response.url, follow: source.follow),
-                          nextPage: LinkDiscovery.nextPageURL(root: root, pageURL: response.url))
-        }
+    private func parse(_ response: FetchResponse, source: Source) throws(ListingError) -> Parsed {
+        let body = ListingBody(source: source, response: response, timeZone: pipeline.extractor.options.timeZone)
+        let listing = try ListingReader.read(body) { CharsetDecoder.decode($0, contentType: $1, forced: $2).text }
+        return Parsed(links: listing.links, nextPage: listing.nextPage, childSitemaps: listing.childSitemaps)
     }
 }
