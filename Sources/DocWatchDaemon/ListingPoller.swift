@@ -60,11 +60,8 @@ struct ListingPoller: Sendable {
     /// due; and whether `max_new` left new links waiting.
     private func selectDue(_ links: [DiscoveredLink], source: Source) -> (due: [DiscoveredLink], waiting: Bool) {
         var seen = Set<String>()
-        let unique = links.compactMap { link -> DiscoveredLink? in
-            var canonical = link
-            canonical.url = CanonicalURL.canonicalize(link.url) ?? link.url
-            return seen.insert(canonical.url).inserted ? canonical : nil
-        }
+        // ListingReader's links are canonical already; several pages of a list may repeat one.
+        let unique = links.filter { seen.insert($0.url).inserted }
         let known = (try? pipeline.database.knownDocuments(unique.map(\.url))) ?? [:]
         var fresh = unique.filter { known[$0.url] == nil }
         var waiting = false

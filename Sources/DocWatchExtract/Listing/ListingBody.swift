@@ -49,7 +49,8 @@ public struct ListingBody: Sendable {
 /// What one listing body yields.
 public struct Listing: Sendable, Equatable {
     /// The article links, canonical, filtered, without repeats, in the listing's order, each with the
-    /// title and date the listing gives it (dates of list pages and JSON answers as ISO 8601).
+    /// title and date the listing gives it (feeds and sitemaps: `updated`; list pages and JSON
+    /// answers: `published`, ISO 8601).
     public var links: [DiscoveredLink]
     /// The next page (or next group of records) of a list, when the page names one.
     public var nextPage: String?

@@ -29,9 +29,9 @@ struct ListingJSONTests {
         let listing = try ListingFixtures.read(.json, body, url: Self.url, paths: Self.miitPaths)
         #expect(listing.links == [
             DiscoveredLink(url: "https://www.miit.gov.cn/zwgk/zcwj/wjfb/tz/art/2024/art_1.html",
-                           title: "关于印发《工业领域碳达峰实施方案》的通知", updated: "2024-07-30T08:40:00+08:00"),
+                           title: "关于印发《工业领域碳达峰实施方案》的通知", published: "2024-07-30T08:40:00+08:00"),
             DiscoveredLink(url: "https://www.miit.gov.cn/zwgk/zcwj/wjfb/gg/art/2024/art_2.html",
-                           title: "公告", updated: "2024-07-30T08:40:00+08:00"),
+                           title: "公告", published: "2024-07-30T08:40:00+08:00"),
         ])
     }
 
@@ -58,7 +58,7 @@ struct ListingJSONTests {
         let body = #"{"list":[{"href":"a.html","t":\#(example.value)}]}"#
         let listing = try ListingFixtures.read(.json, body, url: "https://www.example.gov.cn/api/list",
                                                paths: JSONItemPaths(items: "list", link: "href", published: "t"))
-        #expect(listing.links.first?.updated == example.expected)
+        #expect(listing.links.first?.published == example.expected)
     }
 
     struct PathCase: CustomTestStringConvertible, Sendable {

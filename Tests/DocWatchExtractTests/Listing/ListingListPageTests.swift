@@ -66,7 +66,7 @@ struct ListingListPageTests {
         let listing = try ListingFixtures.read(.list, layout.html, url: layout.url)
         let host = try #require(LinkResolver.base(layout.url)?.host)
         #expect(listing.links.map(\.url) == layout.paths.map { "https://\(host)\($0)" })
-        #expect(listing.links.first?.updated == layout.firstDate)
+        #expect(listing.links.first?.published == layout.firstDate)
         #expect(listing.links.allSatisfy { $0.title != nil })
     }
 
@@ -75,7 +75,7 @@ struct ListingListPageTests {
         let html = ListingFixtures.hanwebColumn(records: [("/art/2024/7/30/art_6278_1.html", "关于印发《方案》的通知", "2024-07-30")], nextGroup: nil)
         let listing = try ListingFixtures.read(.list, html, url: "https://gxt.jiangsu.gov.cn/col/col6278/index.html")
         #expect(listing.links == [DiscoveredLink(url: "https://gxt.jiangsu.gov.cn/art/2024/7/30/art_6278_1.html",
-                                                 title: "关于印发《方案》的通知", updated: "2024-07-30")])
+                                                 title: "关于印发《方案》的通知", published: "2024-07-30")])
     }
 
     @Test("follow alone decides, over records and markup alike (furniture still ignored)")

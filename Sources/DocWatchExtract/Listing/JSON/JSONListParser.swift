@@ -35,7 +35,7 @@ enum JSONListParser {
             guard let reference, let url = LinkResolver.canonical(reference, against: base) else { continue }
             links.append(DiscoveredLink(
                 url: url, title: name.flatMap(AnchorText.folded),
-                updated: date.map { ListingDate.iso8601($0, zone: zone) ?? $0 }))
+                published: date.map { ListingDate.iso8601($0, zone: zone) ?? $0 }))
         }
         let within = "any of the \(items.count) items at '\(paths.items)'"
         if !sawLink { throw .jsonPathNotFound(path: paths.link, within: within) }

@@ -68,11 +68,11 @@ public enum LinkDiscovery {
         for candidate in candidates {
             if let index = position[candidate.url] {
                 if links[index].title == nil { links[index].title = candidate.title }
-                if links[index].updated == nil { links[index].updated = candidate.date }
+                if links[index].published == nil { links[index].published = candidate.date }
                 continue
             }
             position[candidate.url] = links.count
-            links.append(DiscoveredLink(url: candidate.url, title: candidate.title, updated: candidate.date))
+            links.append(DiscoveredLink(url: candidate.url, title: candidate.title, published: candidate.date))
         }
         return links
     }
