@@ -87,6 +87,14 @@ struct ListingListPageTests {
         ])
     }
 
+    @Test("a page of unclosed and repeated datastores is read in one pass, keeping the closed records")
+    func hostileDatastores() throws {
+        let closed = ListingFixtures.hanwebColumn(records: [("/art/2024/7/30/art_6278_1.html", "一", "2024-07-30")], nextGroup: nil)
+        let junk = String(repeating: "<datastore><nextgroup><recordset><record >", count: 20_000)
+        let listing = try ListingFixtures.read(.list, closed + junk, url: "https://gxt.jiangsu.gov.cn/col/col6278/index.html")
+        #expect(listing.links.map(\.url) == ["https://gxt.jiangsu.gov.cn/art/2024/7/30/art_6278_1.html"])
+    }
+
     struct NextCase: CustomTestStringConvertible, Sendable {
         let name: String
         let url: String

@@ -8,8 +8,13 @@
 struct JpageDatastore {
     /// The HTML of each record, CDATA markers removed, in order.
     var records: [String]
-    /// The `href` in the `<nextgroup>` link, as written (entities decoded).
-    var nextGroup: String?
+    /// The markup inside `<nextgroup>`: a link to the data proxy's next group.
+    var nextGroupMarkup: String?
+
+    /// The `href` of the `<nextgroup>` link, as written (entities decoded).
+    var nextGroup: String? {
+        nextGroupMarkup.flatMap { HTMLParser.parse($0).first("a")?["href"] }
+    }
 
     /// The datastore of `html` with the most records; nil when there is none with a record.
     static func find(in html: String) -> JpageDatastore? {
@@ -36,32 +41,31 @@ struct JpageDatastore {
     private static let nextClose = Array("</nextgroup>".utf8)
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> JpageDatastore {
-        var store = JpageDatastore(records: [], nextGroup: nil)
-        if let next = element(nextOpen, nextClose, in: bytes, from: start, before: end) {
-            store.nextGroup = HTMLParser.parse(next.content).first("a")?["href"]
-        }
+        // Searches stay inside this datastore, so many datastores on one page cost one pass.
+        let window = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        var store = JpageDatastore(records: [], nextGroupMarkup: element(nextOpen, nextClose, in: window, from: start)?.content)
         var cursor = start
-        while let record = element(recordOpen, recordClose, in: bytes, from: cursor, before: end) {
+        while let record = element(recordOpen, recordClose, in: window, from: cursor) {
             store.records.append(record.content)
             cursor = record.end
         }
         return store
     }
 
-    /// The content of the next `<name>` or `<name …>` element (not `<namefoo>`) between `from` and
-    /// `before`, without a CDATA wrapper, and the offset past its end tag.
+    /// The content of the next `<name>` or `<name …>` element (not `<namefoo>`) in `bytes` from
+    /// `from`, without a CDATA wrapper, and the offset past its end tag.
     private static func element(
-        _ openTag: [UInt8], _ closeTag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, before limit: Int
+        _ openTag: [UInt8], _ closeTag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int
     ) -> (content: String, end: Int)? {
         var cursor = from
-        while let tag = ByteSearch.find(openTag, in: bytes, from: cursor), tag < limit {
+        while let tag = ByteSearch.find(openTag, in: bytes, from: cursor) {
             let after = tag + openTag.count
-            guard after < bytes.count, bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: " ") else {
+            guard after < bytes.count, [0x3E, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) else {  // `>` or white space
                 cursor = after
                 continue
             }
             guard let gt = ByteSearch.find([UInt8(ascii: ">")], in: bytes, from: after),
-                  let endTag = ByteSearch.find(closeTag, in: bytes, from: gt), endTag <= limit
+                  let endTag = ByteSearch.find(closeTag, in: bytes, from: gt)
             else { return nil }
             let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[(gt + 1)..<endTag]), as: UTF8.self)
             return (unwrapCDATA(content), endTag + closeTag.count)
