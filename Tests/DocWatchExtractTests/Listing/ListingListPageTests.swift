@@ -55,6 +55,13 @@ struct ListingListPageTests {
             ], nextGroup: nil),
             paths: ["/art/2024/7/30/art_6278_11830771.html", "/art/2024/7/29/art_6278_11830001.html"], firstDate: "2024-07-30"),
         .init(
+            name: "month-day dates only ([07-30]): still the main list, no date given",
+            url: "https://www.hangzhou.gov.cn/col/col1229063379/index.html",
+            html: "<html><body>\(nav)<div class=\"lb\">"
+                + (1...3).map { "<p><a href=\"/art/2024/7/\($0)/art_1229063379_\($0).html\">公告\($0)</a> [07-0\($0)]</p>" }.joined()
+                + "</div></body></html>",
+            paths: (1...3).map { "/art/2024/7/\($0)/art_1229063379_\($0).html" }, firstDate: nil),
+        .init(
             name: "no dated list: the links below the page's folder, as before",
             url: "https://www.gd.gov.cn/zwgk/index.html",
             html: "<html><body>\(nav)<div><a href=\"a1.html\">文一</a><a href=\"sub/a2.html\">文二</a><a href=\"/elsewhere/a3.html\">别处</a></div></body></html>",

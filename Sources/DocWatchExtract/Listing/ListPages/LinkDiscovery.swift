@@ -91,6 +91,8 @@ struct ListCandidate {
     let title: String?
     /// The date its list item prints, as ISO 8601.
     let date: String?
+    /// Whether its list item prints a date, if only a month and day.
+    let dated: Bool
     /// The list its item belongs to (the item's parent).
     let list: HTMLNode?
     /// Whether it came from a jpage record rather than the page's markup.
@@ -104,7 +106,7 @@ struct ListCandidates {
     private let pagination: Pagination
     private let timeZone: TimeZone
     private var navigation = NavigationBlocks()
-    private var dates: [ObjectIdentifier: String?] = [:]
+    private var dates: [ObjectIdentifier: (iso: String?, dated: Bool)] = [:]
     private(set) var candidates: [ListCandidate] = []
 
     init(page: URL, base: URL, timeZone: TimeZone) {
@@ -121,8 +123,9 @@ struct ListCandidates {
             guard !Pagination.isPagerLabel(text), let url = LinkResolver.canonical(href, against: base) else { continue }
             guard url != pageKey, let parts = URLComponents(string: url), !pagination.isPage(parts) else { continue }
             let item = fromRecords ? recordItem(anchor) : ListItem.of(anchor)
+            let printed = item.map { date(of: $0) }
             candidates.append(ListCandidate(
-                url: url, components: parts, title: text, date: item.flatMap { date(of: $0) },
+                url: url, components: parts, title: text, date: printed?.iso, dated: printed?.dated ?? false,
                 list: item?.parent, fromRecords: fromRecords))
         }
     }
@@ -134,10 +137,11 @@ struct ListCandidates {
         return current
     }
 
-    private mutating func date(of item: HTMLNode) -> String? {
+    private mutating func date(of item: HTMLNode) -> (iso: String?, dated: Bool) {
         let key = ObjectIdentifier(item)
         if let known = dates[key] { return known }
-        let found = ListItem.date(of: item)?.iso8601(in: timeZone)
+        let printed = ListItem.date(of: item)
+        let found = (printed.date?.iso8601(in: timeZone), printed.dated)
         dates[key] = found
         return found
     }

@@ -20,10 +20,31 @@ enum ListItem {
         return anchor.parent
     }
 
-    /// The first date in `item`'s text outside its links (a title may name a date of its own).
-    static func date(of item: HTMLNode) -> PageDate? {
-        guard let text = textOutsideLinks(item) else { return nil }
-        return DateScanner.first(in: text)
+    /// What `item` prints beside its links (a title may name a date of its own, so link text is
+    /// left out): a full date, or only a month and day (`[07-30]`, `07/30`), which still marks the
+    /// item as dated but gives no date.
+    static func date(of item: HTMLNode) -> (date: PageDate?, dated: Bool) {
+        guard let text = textOutsideLinks(item) else { return (nil, false) }
+        if let date = DateScanner.first(in: text) { return (date, true) }
+        return (nil, hasMonthDay(Array(text.unicodeScalars)))
+    }
+
+    /// Whether `s` holds `MM-DD` (or `/`, `.`) as a number pair of its own: a month 1–12, a day 1–31.
+    static func hasMonthDay(_ s: [Unicode.Scalar]) -> Bool {
+        func digit(_ index: Int) -> Int? {
+            guard s.indices.contains(index), ("0"..."9").contains(s[index]) else { return nil }
+            return Int(s[index].value) - 48
+        }
+        var index = 0
+        while index + 4 < s.count {
+            defer { index += 1 }
+            guard digit(index - 1) == nil, digit(index + 5) == nil, "-/.".unicodeScalars.contains(s[index + 2]),
+                  let m1 = digit(index), let m2 = digit(index + 1), let d1 = digit(index + 3), let d2 = digit(index + 4)
+            else { continue }
+            let month = m1 * 10 + m2, day = d1 * 10 + d2
+            if (1...12).contains(month) && (1...31).contains(day) { return true }
+        }
+        return false
     }
 
     /// The text of `item` outside `a` elements, or nil once it grows past `maxDateText` characters.

@@ -12,7 +12,7 @@ struct MainList {
     /// The main list among `candidates`, or nil when no list has enough dated links.
     init?(_ candidates: [ListCandidate]) {
         var dated: [ObjectIdentifier: (node: HTMLNode, urls: Set<String>)] = [:]
-        for candidate in candidates where candidate.date != nil {
+        for candidate in candidates where candidate.dated {
             guard let list = candidate.list else { continue }
             dated[ObjectIdentifier(list), default: (list, [])].urls.insert(candidate.url)
         }
