@@ -109,7 +109,7 @@ let package = Package(
             dependencies: ["DocWatchFetch", "DocWatchTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DocWatchExtractTests", dependencies: ["DocWatchExtract"], swiftSettings: strictSettings),
+        .testTarget(name: "DocWatchExtractTests", dependencies: ["DocWatchExtract", "DocWatchFetch", "DocWatchTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DocWatchStoreTests", dependencies: ["DocWatchStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "DocWatchNotifyTests",

@@ -93,6 +93,7 @@ public struct IngestPipeline: Sendable {
     /// The listing poller, given the fetch step, the store, the clock and this pipeline's page poll.
     var listingPoller: ListingPoller {
         ListingPoller(fetch: conditionalFetch, database: database, clock: clock, recording: recording,
+                      timeZone: extractor.options.timeZone,
                       pollArticle: { source, url, hint in await pollPage(source: source, url: url, hint: hint) })
     }
 

@@ -17,6 +17,8 @@ struct ListingPoller: Sendable {
     let database: DocWatchDatabase
     let clock: any WallClock
     let recording: PollRecording
+    /// The zone list dates without one are read in (the extractor's).
+    let timeZone: TimeZone
     /// Polls one listed article as a page (the pipeline's page poll), with the listing's `updated`/`lastmod`.
     let pollArticle: @Sendable (_ source: Source, _ url: String, _ hint: String?) async -> PollReport
     /// Child sitemaps of a sitemap index fetched per poll, at most.
@@ -86,11 +88,8 @@ struct ListingPoller: Sendable {
     /// due; and whether `max_new` left new links waiting.
     private func selectDue(_ links: [DiscoveredLink], source: Source) throws(StoreError) -> (due: [DiscoveredLink], waiting: Bool) {
         var seen = Set<String>()
-        let unique = links.compactMap { link -> DiscoveredLink? in
-            var canonical = link
-            canonical.url = CanonicalURL.canonicalize(link.url) ?? link.url
-            return seen.insert(canonical.url).inserted ? canonical : nil
-        }
+        // ListingReader's links are canonical already; several pages of a list may repeat one.
+        let unique = links.filter { seen.insert($0.url).inserted }
         let known = try database.knownDocuments(unique.map(\.url))
         var fresh = unique.filter { known[$0.url] == nil }
         var waiting = false
@@ -164,20 +163,9 @@ struct ListingPoller: Sendable {
         return Fetched(report: report, parsed: report.storeFailed ? nil : parsed)
     }
 
-    private func parse(_ response: FetchResponse, source: Source) throws(DiscoveryError) -> Parsed {
-        switch source.kind {
-        case .feed:
-            let feed = try FeedParser.parse(response.body, feedURL: response.url)
-            let filter = try LinkFilter(follow: source.follow, scope: URL(string: response.url) ?? URL(fileURLWithPath: "/"))
-            return Parsed(links: feed.entries.filter { filter.accepts(CanonicalURL.canonicalize($0.url) ?? $0.url) })
-        case .sitemap:
-            let sitemap = try SitemapParser.parse(response.body, sitemapURL: response.url, follow: source.follow)
-            return Parsed(links: sitemap.pages, childSitemaps: sitemap.sitemaps.map(\.url))
-        case .list, .page, .json:
-            let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
-            let root = HTMLParser.parse(decoded.text)
-            return Parsed(links: try LinkDiscovery.articleLinks(root: root, pageURL: response.url, follow: source.follow),
-                          nextPage: LinkDiscovery.nextPageURL(root: root, pageURL: response.url))
-        }
+    private func parse(_ response: FetchResponse, source: Source) throws(ListingError) -> Parsed {
+        let body = ListingBody(source: source, response: response, timeZone: timeZone)
+        let listing = try ListingReader.read(body) { CharsetDecoder.decode($0, contentType: $1, forced: $2).text }
+        return Parsed(links: listing.links, nextPage: listing.nextPage, childSitemaps: listing.childSitemaps)
     }
 }

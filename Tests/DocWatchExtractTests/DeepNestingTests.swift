@@ -40,6 +40,6 @@ struct DeepNestingTests {
         let items = "<item><title>动态</title><link>https://example.gov.cn/a.html</link></item>"
         let nested = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
         let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>\(items)\(nested)</channel></rss>"
-        #expect(throws: DiscoveryError.self) { try FeedParser.parse(Array(feed.utf8)) }
+        #expect(throws: ListingError.self) { try FeedParser.parse(Array(feed.utf8)) }
     }
 }

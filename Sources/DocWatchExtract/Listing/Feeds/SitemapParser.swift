@@ -31,22 +31,22 @@ public enum SitemapParser {
     public static let maximumSize = 64 << 20
 
     /// The sitemap in `bytes` (gzip detected by its magic number) served at `sitemapURL`.
-    public static func parse(_ bytes: [UInt8], sitemapURL: String, follow: String?) throws(DiscoveryError) -> Sitemap {
+    public static func parse(_ bytes: [UInt8], sitemapURL: String, follow: String?) throws(ListingError) -> Sitemap {
         guard let base = LinkResolver.base(sitemapURL) else { throw .invalidBaseURL(sitemapURL) }
         let filter = try LinkFilter(follow: follow, scope: base)
-        var body = bytes
-        if Compression.isGzip(bytes) {
-            do {
-                body = try Compression.inflate(bytes, limit: maximumSize)
-            } catch {
-                throw .corruptGzip(error.description)
-            }
-        }
-        if isPlainText(body) { return plainText(body, base: base, filter: filter) }
-        let root = try XMLTree.parse(body, url: sitemapURL)
+        var sitemap = try read(ListingBytes(bytes: bytes), base: base)
+        sitemap.pages = sitemap.pages.filter { filter.accepts($0.url) }
+        return sitemap
+    }
+
+    /// Every page or child sitemap of `body`, unfiltered.
+    static func read(_ body: ListingBytes, base: URL) throws(ListingError) -> Sitemap {
+        let inflated = try body.inflated(limit: maximumSize)
+        if isPlainText(inflated.bytes) { return plainText(inflated.text(), base: base) }
+        let root = try inflated.xmlRoot(url: base.absoluteString)
         switch root.name {
         case "urlset":
-            return Sitemap(kind: .urlset, pages: entries(root.children("url"), base: base).filter { filter.accepts($0.url) })
+            return Sitemap(kind: .urlset, pages: entries(root.children("url"), base: base))
         case "sitemapindex":
             return Sitemap(kind: .index, sitemaps: entries(root.children("sitemap"), base: base))
         default:
@@ -73,14 +73,14 @@ public enum SitemapParser {
         return first != UInt8(ascii: "<")
     }
 
-    private static func plainText(_ bytes: [UInt8], base: URL, filter: LinkFilter) -> Sitemap {
-        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+    private static func plainText(_ text: String, base: URL) -> Sitemap {
+        let lines = text.split(whereSeparator: \.isNewline)
         let pages = lines.compactMap { line -> DiscoveredLink? in
             let text = TextScan.trimmed(String(line))
             guard text.lowercased().hasPrefix("http") else { return nil }
             guard let url = LinkResolver.canonical(text, against: base) else { return nil }
             return DiscoveredLink(url: url)
         }
-        return Sitemap(kind: .urlset, pages: pages.uniqued().filter { filter.accepts($0.url) })
+        return Sitemap(kind: .urlset, pages: pages.uniqued())
     }
 }

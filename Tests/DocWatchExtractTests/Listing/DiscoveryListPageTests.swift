@@ -76,14 +76,14 @@ struct DiscoveryListPageTests {
         #expect {
             _ = try LinkDiscovery.articleLinks(html: listPage, pageURL: listPageURL, follow: "art_([0-9]+.html")
         } throws: { error in
-            guard let error = error as? DiscoveryError, case .invalidFollowPattern(let pattern, _) = error else { return false }
+            guard let error = error as? ListingError, case .invalidFollowPattern(let pattern, _) = error else { return false }
             return pattern == "art_([0-9]+.html" && error.description == "invalid follow pattern 'art_([0-9]+.html': expected ')'"
         }
     }
 
     @Test("a page URL that is not absolute http(s) is an error")
     func badPageURL() {
-        #expect(throws: DiscoveryError.invalidBaseURL("index.html")) {
+        #expect(throws: ListingError.invalidBaseURL("index.html")) {
             _ = try LinkDiscovery.articleLinks(html: listPage, pageURL: "index.html", follow: nil)
         }
     }

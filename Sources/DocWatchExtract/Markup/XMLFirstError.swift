@@ -6,7 +6,7 @@ import CLibXML2
 /// fatal one, so the last error is often a consequence (a tag mismatch at the end) rather than the
 /// cause. The context's SAX `serror` hook hands every error to `record`, which keeps the first.
 final class XMLFirstError {
-    private(set) var error: DiscoveryError?
+    private(set) var error: ListingError?
     private(set) var code: Int32 = 0
 
     /// Routes `context`'s errors to this recorder; it must outlive the parse.
@@ -26,7 +26,7 @@ final class XMLFirstError {
         error = Self.describe(raw)
     }
 
-    static func describe(_ raw: xmlError) -> DiscoveryError {
+    static func describe(_ raw: xmlError) -> ListingError {
         let message = raw.message.map { String(cString: $0) } ?? "error \(raw.code)"
         return .malformedXML(
             line: Int(raw.line), column: Int(raw.int2),

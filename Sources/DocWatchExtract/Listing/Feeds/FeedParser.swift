@@ -9,19 +9,24 @@ import Foundation
 /// `pubDate`, `dc:date`, `published`. Entries without a usable link are skipped.
 public enum FeedParser {
     /// The feed in `bytes`, decoded as its XML declaration says (GBK and Big5 included).
-    public static func parse(_ bytes: [UInt8], feedURL: String? = nil) throws(DiscoveryError) -> Feed {
-        if JSONFeedParser.looksLikeJSON(bytes) { return try JSONFeedParser.parse(bytes, feedURL: feedURL) }
-        return try feed(from: XMLTree.parse(bytes, url: feedURL))
+    public static func parse(_ bytes: [UInt8], feedURL: String? = nil) throws(ListingError) -> Feed {
+        try read(ListingBytes(bytes: bytes), feedURL: feedURL)
+    }
+
+    /// The feed in `body`, decoded as `ListingBytes` says (the source's charset, the Content-Type, the declaration).
+    static func read(_ body: ListingBytes, feedURL: String?) throws(ListingError) -> Feed {
+        if JSONFeedParser.looksLikeJSON(body.bytes) { return try JSONFeedParser.parse(Array(body.text().utf8), feedURL: feedURL) }
+        return try feed(from: body.xmlRoot(url: feedURL))
     }
 
     /// The feed in `text`, already decoded to a string (its XML declaration's encoding is ignored).
-    public static func parse(text: String, feedURL: String? = nil) throws(DiscoveryError) -> Feed {
+    public static func parse(text: String, feedURL: String? = nil) throws(ListingError) -> Feed {
         let bytes = Array(text.utf8)
         if JSONFeedParser.looksLikeJSON(bytes) { return try JSONFeedParser.parse(bytes, feedURL: feedURL) }
         return try feed(from: XMLTree.parse(text: text, url: feedURL))
     }
 
-    static func feed(from root: XMLTreeElement) throws(DiscoveryError) -> Feed {
+    static func feed(from root: XMLTreeElement) throws(ListingError) -> Feed {
         switch root.name {
         case "rss":
             let channel = root.child("channel")

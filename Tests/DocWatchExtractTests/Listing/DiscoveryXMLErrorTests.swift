@@ -28,7 +28,7 @@ struct DiscoveryXMLErrorTests {
         #expect {
             _ = try FeedParser.parse(Array(example.xml.utf8))
         } throws: { error in
-            guard let error = error as? DiscoveryError, case .malformedXML(let line, _, let message) = error else { return false }
+            guard let error = error as? ListingError, case .malformedXML(let line, _, let message) = error else { return false }
             return line == example.line && message.localizedCaseInsensitiveContains(example.message)
                 && error.description.hasPrefix("malformed XML at line \(example.line), column ")
         }
@@ -44,6 +44,6 @@ struct DiscoveryXMLErrorTests {
     func badUTF8() {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss><channel><title>".utf8) + [0xB9, 0xA4, 0xFF]
             + Array("</title></channel></rss>".utf8)
-        #expect(throws: DiscoveryError.self) { _ = try FeedParser.parse(bytes) }
+        #expect(throws: ListingError.self) { _ = try FeedParser.parse(bytes) }
     }
 }

@@ -50,18 +50,18 @@ enum XMLTree {
     /// The root element of the XML document `bytes`, decoded as its XML declaration or BOM says.
     /// `gb2312`/`gbk` are read as GB18030 and `big5` as Big5-HKSCS, the supersets sites really use.
     /// HTML entities a feed uses without declaring them (`&nbsp;`) are read as their characters.
-    static func parse(_ bytes: [UInt8], url: String?) throws(DiscoveryError) -> XMLTreeElement {
+    static func parse(_ bytes: [UInt8], url: String?) throws(ListingError) -> XMLTreeElement {
         try parse(bytes, url: url, encoding: XMLEncoding.declared(in: bytes))
     }
 
     /// The root element of `text`, already decoded: its XML declaration's encoding is ignored.
-    static func parse(text: String, url: String?) throws(DiscoveryError) -> XMLTreeElement {
+    static func parse(text: String, url: String?) throws(ListingError) -> XMLTreeElement {
         try parse(Array(text.utf8), url: url, encoding: "UTF-8")
     }
 
     private static func parse(
         _ bytes: [UInt8], url: String?, encoding: String?, retryingEntities: Bool = true
-    ) throws(DiscoveryError) -> XMLTreeElement {
+    ) throws(ListingError) -> XMLTreeElement {
         LibXML.setUp()
         guard let context = xmlNewParserCtxt() else { throw .malformedXML(line: 0, column: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(context) }
@@ -93,7 +93,7 @@ enum XMLTree {
         return copy(root, base: url.flatMap(LinkResolver.base))
     }
 
-    private static func lastError(_ context: xmlParserCtxtPtr) -> DiscoveryError {
+    private static func lastError(_ context: xmlParserCtxtPtr) -> ListingError {
         guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else {
             return .malformedXML(line: 1, column: 1, message: "Document is empty")
         }

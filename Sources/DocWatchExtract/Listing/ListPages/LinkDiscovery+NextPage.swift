@@ -12,7 +12,7 @@ extension LinkDiscovery {
     }
 
     /// `nextPageURL(html:pageURL:)` for an already parsed page.
-    public static func nextPageURL(root: HTMLNode, pageURL: String) -> String? {
+    static func nextPageURL(root: HTMLNode, pageURL: String) -> String? {
         guard let page = LinkResolver.base(pageURL) else { return nil }
         let base = documentBase(root, page: page)
         let pageKey = LinkResolver.canonicalize(page)

@@ -72,7 +72,7 @@ struct DiscoverySitemapTests {
         #expect {
             _ = try SitemapParser.parse(body, sitemapURL: "https://www.gd.gov.cn/sitemap.xml.gz", follow: nil)
         } throws: { error in
-            guard case .corruptGzip = error as? DiscoveryError else { return false }
+            guard case .corruptGzip = error as? ListingError else { return false }
             return true
         }
     }
@@ -102,7 +102,7 @@ struct DiscoverySitemapTests {
 
     @Test("a feed where a sitemap should be is an error that says what it got")
     func feedIsNotASitemap() {
-        #expect(throws: DiscoveryError.unexpectedDocument(expected: "a sitemap", root: "rss")) {
+        #expect(throws: ListingError.unexpectedDocument(expected: "a sitemap", root: "rss")) {
             _ = try SitemapParser.parse(Array("<rss/>".utf8), sitemapURL: "https://www.gd.gov.cn/sitemap.xml", follow: nil)
         }
     }

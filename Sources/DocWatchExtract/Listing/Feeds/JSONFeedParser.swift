@@ -35,7 +35,7 @@ enum JSONFeedParser {
         TextScan.firstVisibleByte(bytes) == UInt8(ascii: "{")
     }
 
-    static func parse(_ bytes: [UInt8], feedURL: String?) throws(DiscoveryError) -> Feed {
+    static func parse(_ bytes: [UInt8], feedURL: String?) throws(ListingError) -> Feed {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))

@@ -12,7 +12,7 @@ public struct LinkFilter: Sendable {
     private let directory: String?
 
     /// A filter for `follow`, falling back to the host of `scope` and, if given, paths below `directory`.
-    public init(follow: String?, scope: URL, directory: String? = nil) throws(DiscoveryError) {
+    public init(follow: String?, scope: URL, directory: String? = nil) throws(ListingError) {
         if let follow, !follow.isEmpty {
             do {
                 pattern = try NSRegularExpression(pattern: follow)

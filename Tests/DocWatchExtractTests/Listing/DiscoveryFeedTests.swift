@@ -171,7 +171,7 @@ struct DiscoveryFeedTests {
 
     @Test("an HTML page where a feed should be is an error that says what it got")
     func htmlIsNotAFeed() {
-        #expect(throws: DiscoveryError.unexpectedDocument(expected: "an RSS or Atom feed", root: "html")) {
+        #expect(throws: ListingError.unexpectedDocument(expected: "an RSS or Atom feed", root: "html")) {
             _ = try FeedParser.parse(Array("<html><body><p>moved</p></body></html>".utf8))
         }
     }
