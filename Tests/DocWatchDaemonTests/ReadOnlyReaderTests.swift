@@ -33,12 +33,12 @@ struct ReadOnlyReaderTests {
         let before = (DirectorySnapshot(stateDir), DirectorySnapshot(workspace.logDir))
         let commands: [[String]] = [["query", "工信"], ["show", "1"], ["log"], ["sources"], ["changes"], ["query", "--json", "增加值"]]
         for command in commands {
-            let result = try await UnprivilegedRun.run(command + ["--config", workspace.configPath], scratch: workspace.directory)
+            let result = try await UnprivilegedRun.run(command + ["--config", workspace.configPath])
             #expect(result.status == 0, "\(phase): \(command) exited \(result.status): \(result.stderr)")
         }
-        let shown = try await UnprivilegedRun.run(["show", "1", "--config", workspace.configPath], scratch: workspace.directory)
+        let shown = try await UnprivilegedRun.run(["show", "1", "--config", workspace.configPath])
         #expect(shown.stdout.contains("工信动态"), "\(phase)")
-        let sources = try await UnprivilegedRun.run(["sources", "--config", workspace.configPath], scratch: workspace.directory)
+        let sources = try await UnprivilegedRun.run(["sources", "--config", workspace.configPath])
         #expect(sources.stdout.contains("new") || sources.stdout.contains("unchanged"), "\(phase): \(sources.stdout)")
         let after = (DirectorySnapshot(stateDir), DirectorySnapshot(workspace.logDir))
         #expect(after.0 == before.0, "\(phase): state changed: \(before.0) → \(after.0)")
@@ -52,7 +52,7 @@ struct ReadOnlyReaderTests {
         _ = try await DocWatchProcess.run(["fetch", "--config", workspace.configPath])
         #expect(FileManager.default.fileExists(atPath: workspace.databasePath))
         #expect(chmod((workspace.databasePath as NSString).deletingLastPathComponent, 0o700) == 0)
-        let result = try await UnprivilegedRun.run(["query", "江苏", "--config", workspace.configPath], scratch: workspace.directory)
+        let result = try await UnprivilegedRun.run(["query", "江苏", "--config", workspace.configPath])
         #expect(result.status == 66)
         #expect(result.stderr.contains("cannot read the database \(workspace.databasePath): Permission denied")
             && result.stderr.contains("docwatch group"), "\(result.stderr)")

@@ -1,6 +1,5 @@
 import DocWatchCore
 @testable import DocWatchDaemon
-import DocWatchStore
 import Foundation
 import Testing
 

@@ -1,5 +1,4 @@
 import DocWatchCore
-import DocWatchStore
 import Foundation
 
 /// What the schedule decided after one poll: when the source is due next and its failures in a row.
