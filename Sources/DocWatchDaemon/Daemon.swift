@@ -19,6 +19,8 @@ public struct Daemon: Sendable {
     public var environment: [String: String]
     /// How long in-flight polls may run on after SIGTERM before they are cancelled.
     public var shutdownGrace: TimeInterval
+    /// The clock every timer loop reads and sleeps on: the scheduler, the drain and push back-offs, the
+    /// daily prune and the watchdog.
     public var clock: any WallClock
 
     public init(

@@ -1,13 +1,15 @@
 import DocWatchCore
 @testable import DocWatchDaemon
+import DocWatchNotify
 import DocWatchStore
 import DocWatchTestSupport
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Testing
 
-/// The daemon's other timer loops (watchdog, daily prune) on a manual clock: each fires when the clock
+/// The daemon's other timer loops (watchdog, daily prune, push back-off) on a manual clock: each fires when the clock
 /// says so, in no real time.
 @Suite("Timer services on the injected clock")
 struct TimerServiceTests {
@@ -66,6 +68,51 @@ struct TimerServiceTests {
             await clock.sleeper { $0 == start.addingTimeInterval(2 * 86_400) }
             #expect(!FileManager.default.fileExists(atPath: old))
             #expect(FileManager.default.fileExists(atPath: newest))
+        }
+    }
+
+    /// Fails its first `failures` sends, then delivers; counts the attempts.
+    final class FlakySender: PushSending {
+        private let attempts = Mutex(0)
+        private let failures: Int
+
+        init(failures: Int) {
+            self.failures = failures
+        }
+
+        var count: Int { attempts.withLock { $0 } }
+
+        func send(_ event: ChangeEvent, to target: NotifyTarget) async -> PushResult {
+            attempts.withLock { $0 += 1; return $0 } <= failures ? .failed("HTTP 503") : .delivered
+        }
+    }
+
+    @Test("a failing push target is tried again when its back-off has passed on the clock; pokes meanwhile send nothing")
+    func pushRetriesOnTheClock() async throws {
+        let database = try DocWatchDatabase.inMemory()
+        let clock = ManualClock()
+        let start = clock.now()
+        var configuration = Configuration(database: ":memory:", logDir: "/tmp", sources: [Source(id: "a", url: "http://127.0.0.1:9/a")])
+        var target = NotifyTarget(id: "hook", delivery: .webhook(url: "http://127.0.0.1:9/", headers: [:]))
+        target.backoff = 10
+        target.maxBackoff = 60
+        configuration.notify = [target]
+        try database.syncSources(configuration.sources)
+        let sender = FlakySender(failures: 1)
+        let push = PushService(configuration: LiveConfiguration(configuration), database: database, sender: sender, clock: clock,
+                               idleRecheck: 15, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try await running(push) {
+            await clock.sleeper { $0 == start.addingTimeInterval(15) }
+            try database.recordSourcePoll(source: "a", time: clock.now(), outcome: .error, error: "HTTP 500", nextDue: nil)
+            push.poke()
+            await clock.sleeper { $0 <= start.addingTimeInterval(10) }
+            #expect(sender.count == 1)
+            push.poke()
+            await clock.sleeper { $0 <= start.addingTimeInterval(10) }
+            #expect(sender.count == 1, "a poke does not cut the back-off short")
+            clock.advance(by: 10)
+            await clock.sleeper { $0 == start.addingTimeInterval(25) }
+            #expect(sender.count == 2, "delivered on the retry, then idle until the next recheck")
         }
     }
 }

@@ -31,7 +31,7 @@ public final class TestHTTPServer: Sendable {
             address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60,
             pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler
         )
-        let running = Task { try await server.run() }
+        let running = Task(executorPreference: DedicatedExecutor.servers) { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             running.cancel()

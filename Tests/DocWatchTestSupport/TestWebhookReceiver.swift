@@ -45,7 +45,7 @@ public final class TestWebhookReceiver: Sendable {
             return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: status == 200 ? "OK" : "Internal Server Error"),
                                 body: Data("ok".utf8))
         })
-        let running = Task { try await server.run() }
+        let running = Task(executorPreference: DedicatedExecutor.servers) { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             running.cancel()
