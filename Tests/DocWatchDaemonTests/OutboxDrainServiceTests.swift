@@ -10,7 +10,7 @@ import Testing
 
 /// The outbox drain service while writes fail: backs off, ignores pokes, logs once each way. Its
 /// back-off sleeps on a manual clock, stepped by the tests.
-@Suite("Outbox drain service")
+@Suite("Outbox drain service", .timeLimit(.minutes(2)))
 struct OutboxDrainServiceTests {
     struct DiskFull: Error, CustomStringConvertible {
         var description: String { "No space left on device" }
@@ -25,9 +25,12 @@ struct OutboxDrainServiceTests {
         }
 
         var calls: Int { state.withLock { $0.calls } }
+        /// Every drain attempt, to wait for.
+        let attempts = AwaitableCount()
 
         func drain() throws -> Int {
-            try state.withLock { state in
+            defer { attempts.increment() }
+            return try state.withLock { state in
                 state.calls += 1
                 if state.calls <= state.failures { throw DiskFull() }
                 defer { state.held = 0 }
@@ -81,7 +84,7 @@ struct OutboxDrainServiceTests {
                 await clock.sleeper()
                 clock.advance(by: 60)
             }
-            #expect(await eventually { notifier.calls == 21 })
+            await notifier.attempts.reaches(21)
         }
         let lines = log.lines.withLock { $0 }
         #expect(lines.count == 2, "\(lines.map(\.message))")

@@ -10,11 +10,13 @@ import Testing
 
 /// The scheduler service in process, with a fake poller, an in-memory store and a manual clock: due
 /// times and the shutdown grace pass when a test moves the clock, so no test waits in real time.
-@Suite("Scheduler service")
+@Suite("Scheduler service", .timeLimit(.minutes(2)))
 struct SchedulerServiceTests {
     /// Polls by a closure and remembers which sources it was asked for.
     final class FakePoller: SourcePolling {
         private let polled = Mutex<[String]>([])
+        /// How many polls have started.
+        let count = AwaitableCount()
         private let answer: @Sendable (Source) async -> PollReport
 
         init(answer: @escaping @Sendable (Source) async -> PollReport = { PollReport(source: $0.id, url: $0.url, outcome: .unchanged) }) {
@@ -25,6 +27,7 @@ struct SchedulerServiceTests {
 
         func poll(_ source: Source) async -> PollReport {
             polled.withLock { $0.append(source.id) }
+            count.increment()
             return await answer(source)
         }
     }
@@ -36,14 +39,12 @@ struct SchedulerServiceTests {
         let group: ServiceGroup
         let task: Task<Void, any Error>
 
-        /// Starts a graceful shutdown, runs `during` (which may move the clock), and waits for the group to end.
-        func stop(during: () async -> Void = {}) async -> Bool {
+        /// Starts a graceful shutdown, runs `during` (which may move the clock), and waits for the group
+        /// to end: by then every poll that finished has been recorded.
+        func stop(during: () async -> Void = {}) async throws {
             await group.triggerGracefulShutdown()
             await during()
-            let task = self.task
-            let finished = Mutex(false)
-            Task { _ = try? await task.value; finished.withLock { $0 = true } }
-            return await eventually(timeout: .seconds(30)) { finished.withLock { $0 } }
+            try await task.value
         }
     }
 
@@ -73,9 +74,10 @@ struct SchedulerServiceTests {
         let clock = ManualClock()
         let started = clock.now()
         let running = try start(configuration(["a", "b"]), poller: poller, database: database, clock: clock)
-        #expect(await eventually { Set(poller.ids) == ["a", "b"] })
-        #expect(await eventually { (try? database.storedSchedules().values.allSatisfy { $0.nextDue == started.addingTimeInterval(3600) }) == true })
-        #expect(await running.stop())
+        await poller.count.reaches(2)
+        #expect(Set(poller.ids) == ["a", "b"])
+        try await running.stop()
+        #expect(try database.storedSchedules().values.map(\.nextDue) == [started.addingTimeInterval(3600), started.addingTimeInterval(3600)])
         #expect(poller.ids.count == 2)
     }
 
@@ -86,14 +88,15 @@ struct SchedulerServiceTests {
         let clock = ManualClock()
         let due = clock.now().addingTimeInterval(3600)
         let running = try start(configuration(["a"]), poller: poller, database: database, clock: clock)
-        #expect(await eventually { poller.ids == ["a"] })
+        await poller.count.reaches(1)
         await clock.sleeper { $0 == due }
         clock.advance(by: 3599)
         await clock.sleeper { $0 == due }
         #expect(poller.ids == ["a"])
         clock.advance(by: 1)
-        #expect(await eventually { poller.ids == ["a", "a"] })
-        #expect(await running.stop())
+        await poller.count.reaches(2)
+        #expect(poller.ids == ["a", "a"])
+        try await running.stop()
     }
 
     @Test("a restart resumes the stored schedule instead of polling at once")
@@ -103,8 +106,8 @@ struct SchedulerServiceTests {
         let clock = ManualClock()
         let started = clock.now()
         let running = try start(configuration(["a"]), poller: first, database: database, clock: clock)
-        #expect(await eventually { (try? database.storedSchedules()["a"]?.nextDue) != nil })
-        #expect(await running.stop())
+        await first.count.reaches(1)
+        try await running.stop()
         clock.advance(by: 60)
         let plan = SchedulePlan(configuration: configuration(["a"]), stored: try database.storedSchedules(), now: clock.now())
         #expect(plan.due(of: "a") == started.addingTimeInterval(3600))
@@ -115,13 +118,14 @@ struct SchedulerServiceTests {
         let database = try DocWatchDatabase.inMemory()
         let poller = FakePoller()
         let running = try start(configuration(["a"]), poller: poller, database: database, clock: ManualClock())
-        #expect(await eventually { poller.ids == ["a"] })
+        await poller.count.reaches(1)
         let next = configuration(["a", "b"])
         try database.syncSources(next.sources)
         let summary = await running.scheduler.apply(next)
         #expect(summary.added == ["b"])
-        #expect(await eventually { poller.ids == ["a", "b"] })
-        #expect(await running.stop())
+        await poller.count.reaches(2)
+        #expect(poller.ids == ["a", "b"])
+        try await running.stop()
     }
 
     @Test("a poll still running after the shutdown grace is cancelled and not counted as a failure")
@@ -134,11 +138,11 @@ struct SchedulerServiceTests {
         }
         let graceEnds = clock.now().addingTimeInterval(0.2)
         let running = try start(configuration(["slow"]), poller: poller, database: database, clock: clock, grace: 0.2)
-        #expect(await eventually { poller.ids == ["slow"] })
-        #expect(await running.stop {
+        await poller.count.reaches(1)
+        try await running.stop {
             await clock.sleeper { $0 == graceEnds }
             clock.advance(by: 0.2)
-        })
+        }
         #expect(try database.storedSchedules()["slow"]?.failures == 0)
         #expect(clock.sleepers.isEmpty, "the cancelled poll no longer sleeps")
     }
@@ -153,12 +157,12 @@ struct SchedulerServiceTests {
         }
         let graceEnds = clock.now().addingTimeInterval(5)
         let running = try start(configuration(["a"]), poller: poller, database: database, clock: clock)
-        #expect(await eventually { poller.ids == ["a"] })
-        #expect(await running.stop {
+        await poller.count.reaches(1)
+        try await running.stop {
             // The scheduler waits out its grace; the poll ends within it.
             await clock.sleeper { $0 == graceEnds }
             clock.advance(by: 0.3)
-        })
+        }
         let nextDue = try #require(try database.storedSchedules()["a"]?.nextDue)
         #expect(abs(nextDue.timeIntervalSince(clock.now().addingTimeInterval(3600))) < 0.001, "due an interval after the poll ended")
     }

@@ -11,7 +11,7 @@ import Testing
 
 /// The daemon's other timer loops (watchdog, daily prune, push back-off) on a manual clock: each fires when the clock
 /// says so, in no real time.
-@Suite("Timer services on the injected clock")
+@Suite("Timer services on the injected clock", .timeLimit(.minutes(2)))
 struct TimerServiceTests {
     /// Runs `service` in a service group until `body` returns, then shuts it down gracefully.
     func running(_ service: some Service, _ body: () async throws -> Void) async throws {
