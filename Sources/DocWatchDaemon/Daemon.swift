@@ -20,6 +20,8 @@ public struct Daemon: Sendable {
     public var environment: [String: String]
     /// How long in-flight polls may run on after SIGTERM before they are cancelled.
     public var shutdownGrace: TimeInterval
+    /// The clock every timer loop reads and sleeps on: the scheduler, the drain and push back-offs, the
+    /// daily prune and the watchdog.
     public var clock: any WallClock
 
     public init(
@@ -72,8 +74,9 @@ public struct Daemon: Sendable {
             metrics.seedLastSuccesses((try? database.lastSuccesses()) ?? [:])
         }
         let systemd = SystemdNotifier(environment: environment)
+        let live = LiveConfiguration(configuration)
         let drain = OutboxDrainService(notifier: Notifier(database: database, logDir: configuration.logDir), clock: clock)
-        let push = PushService(configuration: configuration, database: database,
+        let push = PushService(configuration: live, database: database,
                                sender: PushDispatcher(userAgent: configuration.userAgent, environment: environment), clock: clock)
         let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
         let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
@@ -83,15 +86,15 @@ public struct Daemon: Sendable {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         var services: [any Service] = []
         if let interval = SystemdNotifier.watchdogInterval(environment: environment) {
-            services.append(WatchdogService(systemd: systemd, interval: interval, status: status))
+            services.append(WatchdogService(systemd: systemd, interval: interval, clock: clock, status: status))
         }
         services += [
             drain,
             push,
             scheduler,
             RetentionService(retention: Retention(database: database, logDir: configuration.logDir),
-                             configuration: { await scheduler.configuration }, clock: clock),
-            ReloadService(signals: hangups, loader: loader, explicitPath: explicitConfigPath, scheduler: scheduler,
+                             configuration: live, clock: clock),
+            ReloadService(signals: hangups, loader: loader, explicitPath: explicitConfigPath, live: live, scheduler: scheduler,
                           database: database, factory: factory, systemd: systemd, onApplied: { await push.apply($0) }),
             ReadinessService(systemd: systemd, logger: logger, status: status),
         ]

@@ -1,16 +1,6 @@
+import DocWatchCore
 import Foundation
 import GRDB
-
-/// A source's poll state as stored: when it is due next and how many polls in a row failed.
-public struct SourceSchedule: Sendable, Equatable {
-    public var nextDue: Date?
-    public var failures: Int
-
-    public init(nextDue: Date?, failures: Int) {
-        self.nextDue = nextDue
-        self.failures = failures
-    }
-}
 
 extension DocWatchDatabase {
     /// The stored schedule of every configured (not removed) source, by id, for the scheduler's start.

@@ -20,7 +20,7 @@ struct BackupTests {
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(backup.stdoutLines.count == 1 && backup.stdout.contains("bytes"), "\(backup.stdout)")
         #expect(daemon.isRunning)
-        #expect(try sqlite(copy, "PRAGMA integrity_check") == "ok")
+        #expect(try await sqlite(copy, "PRAGMA integrity_check") == "ok")
 
         let copyConfig = workspace.directory.appendingPathComponent("copy.toml").path
         try "database = \"\(copy)\"\nlog_dir = \"\(workspace.logDir)\"\n[[source]]\nid = \"a\"\nurl = \"\(server.url("/a.html"))\"\n"
@@ -39,15 +39,9 @@ struct BackupTests {
     }
 
     /// Runs one statement with the sqlite3 shell; its output, trimmed.
-    private func sqlite(_ database: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    private func sqlite(_ database: String, _ sql: String) async throws -> String {
+        let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), ["-readonly", database, sql],
+                                                environment: ["PATH": "/usr/bin:/bin"])
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

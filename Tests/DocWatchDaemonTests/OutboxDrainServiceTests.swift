@@ -8,8 +8,9 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-/// The outbox drain service while writes fail: backs off, ignores pokes, logs once each way.
-@Suite("Outbox drain service")
+/// The outbox drain service while writes fail: backs off, ignores pokes, logs once each way. Its
+/// back-off sleeps on a manual clock, stepped by the tests.
+@Suite("Outbox drain service", .timeLimit(.minutes(2)))
 struct OutboxDrainServiceTests {
     struct DiskFull: Error, CustomStringConvertible {
         var description: String { "No space left on device" }
@@ -24,9 +25,12 @@ struct OutboxDrainServiceTests {
         }
 
         var calls: Int { state.withLock { $0.calls } }
+        /// Every drain attempt, to wait for.
+        let attempts = AwaitableCount()
 
         func drain() throws -> Int {
-            try state.withLock { state in
+            defer { attempts.increment() }
+            return try state.withLock { state in
                 state.calls += 1
                 if state.calls <= state.failures { throw DiskFull() }
                 defer { state.held = 0 }
@@ -72,12 +76,15 @@ struct OutboxDrainServiceTests {
     func logsOnceEachWay() async throws {
         let notifier = FakeNotifier(failures: 20, held: 42)
         let log = CapturedLog()
-        // Millisecond delays stand in for 1 s doubling to 60 s; the arithmetic is DrainRetryTests'. The
-        // generous timeout is for a full parallel run, where CPU-bound tests can hold both of a 2-core
-        // machine's cooperative threads for seconds; a healthy run ends in milliseconds.
-        let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 0.001, maximumDelay: 0.004), logger: log.logger)
+        let clock = ManualClock()
+        let service = OutboxDrainService(notifier: notifier, clock: clock, logger: log.logger)
         try await running(service) {
-            #expect(await eventually(timeout: .seconds(60)) { notifier.calls > 20 })
+            // Each failed drain sleeps its back-off (1 s doubling to 60 s); a minute wakes any of them.
+            for _ in 0..<20 {
+                await clock.sleeper()
+                clock.advance(by: 60)
+            }
+            await notifier.attempts.reaches(21)
         }
         let lines = log.lines.withLock { $0 }
         #expect(lines.count == 2, "\(lines.map(\.message))")
@@ -92,10 +99,13 @@ struct OutboxDrainServiceTests {
     func pokesWaitForTheBackOff() async throws {
         let notifier = FakeNotifier(failures: 1, held: 5)
         let log = CapturedLog()
-        // The first retry is an hour away: only the start drain and the shutdown drain may run.
-        let service = OutboxDrainService(notifier: notifier, retry: DrainRetry(initialDelay: 3600, maximumDelay: 3600), logger: log.logger)
+        // The first retry is a second away on a clock that does not move: only the start drain and the
+        // shutdown drain may run.
+        let clock = ManualClock()
+        let service = OutboxDrainService(notifier: notifier, clock: clock, logger: log.logger)
         try await running(service) {
-            #expect(await eventually(timeout: .seconds(60)) { notifier.calls == 1 })
+            await clock.sleeper()
+            #expect(notifier.calls == 1)
             for _ in 0..<100 {
                 service.poke()
                 await Task.yield()

@@ -33,12 +33,12 @@ struct ReadOnlyReaderTests {
         let before = (DirectorySnapshot(stateDir), DirectorySnapshot(workspace.logDir))
         let commands: [[String]] = [["query", "工信"], ["show", "1"], ["log"], ["sources"], ["changes"], ["query", "--json", "增加值"]]
         for command in commands {
-            let result = try await UnprivilegedRun.run(command + ["--config", workspace.configPath], scratch: workspace.directory)
+            let result = try await UnprivilegedRun.run(command + ["--config", workspace.configPath])
             #expect(result.status == 0, "\(phase): \(command) exited \(result.status): \(result.stderr)")
         }
-        let shown = try await UnprivilegedRun.run(["show", "1", "--config", workspace.configPath], scratch: workspace.directory)
+        let shown = try await UnprivilegedRun.run(["show", "1", "--config", workspace.configPath])
         #expect(shown.stdout.contains("工信动态"), "\(phase)")
-        let sources = try await UnprivilegedRun.run(["sources", "--config", workspace.configPath], scratch: workspace.directory)
+        let sources = try await UnprivilegedRun.run(["sources", "--config", workspace.configPath])
         #expect(sources.stdout.contains("new") || sources.stdout.contains("unchanged"), "\(phase): \(sources.stdout)")
         let after = (DirectorySnapshot(stateDir), DirectorySnapshot(workspace.logDir))
         #expect(after.0 == before.0, "\(phase): state changed: \(before.0) → \(after.0)")
@@ -52,10 +52,38 @@ struct ReadOnlyReaderTests {
         _ = try await DocWatchProcess.run(["fetch", "--config", workspace.configPath])
         #expect(FileManager.default.fileExists(atPath: workspace.databasePath))
         #expect(chmod((workspace.databasePath as NSString).deletingLastPathComponent, 0o700) == 0)
-        let result = try await UnprivilegedRun.run(["query", "江苏", "--config", workspace.configPath], scratch: workspace.directory)
+        let result = try await UnprivilegedRun.run(["query", "江苏", "--config", workspace.configPath])
         #expect(result.status == 66)
         #expect(result.stderr.contains("cannot read the database \(workspace.databasePath): Permission denied")
             && result.stderr.contains("docwatch group"), "\(result.stderr)")
+    }
+
+    @Test("sources reads a 0444 copy of the database (with its WAL files) in a 0555 directory as nobody, and changes no file")
+    func sourcesOnReadOnlyCopy() async throws {
+        let server = try await TestHTTPServer.start()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
+        let workspace = try DaemonWorkspace()
+        try workspace.write(ServiceConfig.text(workspace, sources: [("a", server.url("/a.html"))], interval: "1h"))
+        #expect(try await DocWatchProcess.run(["fetch", "--config", workspace.configPath]).status == 0)
+        await server.stop()
+        let copy = workspace.directory.appendingPathComponent("copy").path
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        let stateDir = (workspace.databasePath as NSString).deletingLastPathComponent
+        for name in try FileManager.default.contentsOfDirectory(atPath: stateDir) where name.hasPrefix("docwatch.sqlite") {
+            try FileManager.default.copyItem(atPath: "\(stateDir)/\(name)", toPath: "\(copy)/\(name)")
+            #expect(chmod("\(copy)/\(name)", 0o444) == 0)
+        }
+        #expect(chmod(copy, 0o555) == 0)
+        defer { _ = chmod(copy, 0o755) }
+        let config = workspace.directory.appendingPathComponent("copy.toml").path
+        try "database = \"\(copy)/docwatch.sqlite\"\nlog_dir = \"\(workspace.logDir)\"\n[[source]]\nid = \"a\"\nurl = \"\(server.url("/a.html"))\"\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let before = DirectorySnapshot(copy)
+        #expect(before.files.keys.contains("docwatch.sqlite-wal"), "the copy has the WAL files a running daemon keeps")
+        let result = try await UnprivilegedRun.run(["sources", "--config", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("new"), "\(result.stdout)")
+        #expect(DirectorySnapshot(copy) == before)
     }
 
     struct MissingCase: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,6 @@
 import DocWatchCore
 @testable import DocWatchDaemon
 import DocWatchIngest
-import DocWatchStore
 import Foundation
 import Testing
 

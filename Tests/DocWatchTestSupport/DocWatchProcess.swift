@@ -16,48 +16,15 @@ public enum DocWatchProcess {
     }
 
     /// What a finished run printed and how it exited.
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-
-        public var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
-    }
+    public typealias Result = ChildProcess.Result
 
     /// Runs `docwatch ARGUMENTS…` to completion with `environment` added to a minimal one.
     ///
-    /// Waits without blocking a thread of the concurrency pool, so an in-process test server keeps
-    /// answering while the child runs.
+    /// Waits on a thread of its own (`ChildProcess`), so an in-process test server keeps answering
+    /// while the child runs.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) async throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path]
         env.merge(environment) { _, new in new }
-        process.environment = env
-        // Output goes to files, not pipes, so a large output can never block the child.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docwatch-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        let exited = AsyncStream<Void> { continuation in
-            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
-        }
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        for await _ in exited { break }
-        try out.close()
-        try err.close()
-        let stdoutBytes = try Data(contentsOf: outURL), stderrBytes = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutBytes, as: UTF8.self),
-                      stderr: String(decoding: stderrBytes, as: UTF8.self))
+        return try await ChildProcess.run(binary, arguments, environment: env, stdin: stdin)
     }
 }

@@ -13,9 +13,12 @@ public final class TestHTTPServer: Sendable {
     public let port: UInt16
     private let server: HTTPServer
     private let running: Task<Void, any Error>
+    /// The thread the server's tasks run on, off the concurrency pool; kept as long as the server.
+    private let executor: DedicatedExecutor
     private let state: TestServerState
 
-    private init(server: HTTPServer, running: Task<Void, any Error>, state: TestServerState, port: UInt16) {
+    private init(server: HTTPServer, running: Task<Void, any Error>, executor: DedicatedExecutor, state: TestServerState, port: UInt16) {
+        self.executor = executor
         self.server = server
         self.running = running
         self.state = state
@@ -31,13 +34,14 @@ public final class TestHTTPServer: Sendable {
             address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60,
             pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler
         )
-        let running = Task { try await server.run() }
+        let executor = DedicatedExecutor(label: "docwatch.test-http-server")
+        let running = Task(executorPreference: executor) { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             running.cancel()
             throw SocketError.unsupportedAddress
         }
-        return TestHTTPServer(server: server, running: running, state: state, port: port)
+        return TestHTTPServer(server: server, running: running, executor: executor, state: state, port: port)
     }
 
     /// Stops listening and ends open connections.

@@ -17,10 +17,13 @@ public final class TestWebhookReceiver: Sendable {
     public let baseURL: String
     private let server: HTTPServer
     private let running: Task<Void, any Error>
+    /// The thread the server's tasks run on, off the concurrency pool; kept as long as the server.
+    private let executor: DedicatedExecutor
     private let state: WebhookState
 
-    private init(server: HTTPServer, running: Task<Void, any Error>, port: UInt16,
+    private init(server: HTTPServer, running: Task<Void, any Error>, executor: DedicatedExecutor, port: UInt16,
                  state: WebhookState) {
+        self.executor = executor
         self.server = server
         self.running = running
         self.state = state
@@ -45,13 +48,14 @@ public final class TestWebhookReceiver: Sendable {
             return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: status == 200 ? "OK" : "Internal Server Error"),
                                 body: Data("ok".utf8))
         })
-        let running = Task { try await server.run() }
+        let executor = DedicatedExecutor(label: "docwatch.test-webhook-receiver")
+        let running = Task(executorPreference: executor) { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             running.cancel()
             throw SocketError.unsupportedAddress
         }
-        return TestWebhookReceiver(server: server, running: running, port: port, state: state)
+        return TestWebhookReceiver(server: server, running: running, executor: executor, port: port, state: state)
     }
 
     public func url(_ path: String) -> String { baseURL + path }

@@ -1,6 +1,5 @@
 import DocWatchCore
 import DocWatchIngest
-import DocWatchStore
 import Foundation
 
 /// What the schedule decided after one poll: when the source is due next and its failures in a row.

@@ -35,10 +35,7 @@ public final class OutboxDrainService: Service, Sendable {
             drain(&retry)
             while !wakeup.isStopped {
                 if let delay = retry.delay {
-                    let deadline = clock.now().addingTimeInterval(delay)
-                    while !wakeup.isStopped, clock.now() < deadline {
-                        await wakeup.wait(until: deadline, clock: clock)
-                    }
+                    await wakeup.waitIgnoringSignals(until: clock.now().addingTimeInterval(delay), clock: clock)
                 } else {
                     await wakeup.wait(until: nil, clock: clock)
                 }

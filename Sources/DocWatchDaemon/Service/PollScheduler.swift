@@ -44,9 +44,6 @@ public actor PollScheduler: Service {
     /// Sources whose last poll failed.
     public var failingCount: Int { plan.failingCount }
 
-    /// The configuration in force.
-    public var configuration: Configuration { plan.configuration }
-
     /// Live counts, one line, for `STATUS=`.
     public var statusLine: String {
         "\(plan.sourceCount) sources, \(plan.inFlight.count) polling, \(plan.failingCount) failing; "

@@ -27,7 +27,7 @@ public actor PushService: Service {
     private let clock: any WallClock
     private let idleRecheck: TimeInterval
     private let logger: Logger
-    private let initial: Configuration
+    private let configuration: LiveConfiguration
     private var workers: [String: Worker] = [:]
     private var stopped = false
     private let shutdown = Wakeup()
@@ -35,11 +35,11 @@ public actor PushService: Service {
     private let wakeups = Mutex<[Wakeup]>([])
 
     public init(
-        configuration: Configuration, database: DocWatchDatabase, sender: any PushSending,
+        configuration: LiveConfiguration, database: DocWatchDatabase, sender: any PushSending,
         clock: any WallClock = SystemClock(), idleRecheck: TimeInterval = 15,
         logger: Logger = Logger(label: "docwatch.push")
     ) {
-        initial = configuration
+        self.configuration = configuration
         self.database = database
         pusher = TargetPush(database: database, sender: sender)
         self.clock = clock
@@ -54,7 +54,7 @@ public actor PushService: Service {
 
     public func run() async {
         await withGracefulShutdownHandler {
-            await apply(initial)
+            await apply(configuration.current)
             while !shutdown.isStopped { await shutdown.wait(until: nil, clock: clock) }
             stopped = true
             for id in Array(workers.keys) { await stopWorker(id) }
@@ -130,8 +130,7 @@ public actor PushService: Service {
                     "target": "\(target.id)", "delivered": "\(delivered)", "failed_attempts": "\(attempts)"])
             }
             if let delay = retry.delay(draw: Double.random(in: 0..<1)) {
-                let deadline = clock.now().addingTimeInterval(delay)
-                while !wakeup.isStopped, clock.now() < deadline { await wakeup.wait(until: deadline, clock: clock) }
+                await wakeup.waitIgnoringSignals(until: clock.now().addingTimeInterval(delay), clock: clock)
             } else {
                 await wakeup.wait(until: clock.now().addingTimeInterval(idleRecheck), clock: clock)
             }

@@ -11,9 +11,11 @@ import UnixSignals
 ///
 /// A config that does not load is logged as one line and the old one stays. `database` and `log_dir`
 /// are kept from the running config (changing them needs a restart). Tells systemd `RELOADING=1`
-/// before and `READY=1` after, whatever the outcome.
+/// before and `READY=1` after, whatever the outcome. The owner of `live`: it replaces it once the push
+/// targets and the scheduler have taken the new config.
 public struct ReloadService: Service {
     private let signals: UnixSignalsSequence
+    private let live: LiveConfiguration
     private let loader: ConfigLoader
     private let explicitPath: String?
     private let scheduler: PollScheduler
@@ -26,12 +28,13 @@ public struct ReloadService: Service {
 
     /// `signals` must already trap SIGHUP (create it before telling systemd READY=1).
     public init(
-        signals: UnixSignalsSequence, loader: ConfigLoader, explicitPath: String?, scheduler: PollScheduler,
+        signals: UnixSignalsSequence, loader: ConfigLoader, explicitPath: String?, live: LiveConfiguration, scheduler: PollScheduler,
         database: DocWatchDatabase, factory: PipelineFactory, systemd: SystemdNotifier,
         onApplied: (@Sendable (Configuration) async -> Void)? = nil, logger: Logger = Logger(label: "docwatch.reload")
     ) {
         self.onApplied = onApplied
         self.signals = signals
+        self.live = live
         self.loader = loader
         self.explicitPath = explicitPath
         self.scheduler = scheduler
@@ -51,7 +54,7 @@ public struct ReloadService: Service {
 
     /// Loads the config again and applies it; on any failure logs one line and keeps the old one.
     public func reload() async {
-        let old = await scheduler.configuration
+        let old = live.current
         var new: Configuration
         do {
             new = try loader.load(explicit: explicitPath)
@@ -84,6 +87,7 @@ public struct ReloadService: Service {
         // Push targets first: a target added with a source gets that source's first events.
         await onApplied?(new)
         let summary = await scheduler.apply(new, poller: poller)
+        live.replace(with: new)
         logger.info("reloaded \(new.file ?? "the config"): \(summary)", metadata: [
             "added": "\(summary.added.joined(separator: ","))", "removed": "\(summary.removed.joined(separator: ","))",
             "changed": "\(summary.changed.joined(separator: ","))",

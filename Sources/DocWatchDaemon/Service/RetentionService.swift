@@ -9,12 +9,12 @@ import ServiceLifecycle
 /// configuration in force at that moment (it follows reloads).
 public struct RetentionService: Service {
     private let retention: Retention
-    private let configuration: @Sendable () async -> Configuration
+    private let configuration: LiveConfiguration
     private let clock: any WallClock
     private let period: TimeInterval
     private let logger: Logger
 
-    public init(retention: Retention, configuration: @escaping @Sendable () async -> Configuration,
+    public init(retention: Retention, configuration: LiveConfiguration,
                 clock: any WallClock = SystemClock(), period: TimeInterval = 86_400,
                 logger: Logger = Logger(label: "docwatch.prune")) {
         self.retention = retention
@@ -28,7 +28,7 @@ public struct RetentionService: Service {
         let wakeup = Wakeup()
         await withGracefulShutdownHandler {
             while !wakeup.isStopped {
-                await prune()
+                prune()
                 await wakeup.wait(until: clock.now().addingTimeInterval(period), clock: clock)
             }
         } onGracefulShutdown: {
@@ -36,8 +36,8 @@ public struct RetentionService: Service {
         }
     }
 
-    private func prune() async {
-        let configuration = await configuration()
+    private func prune() {
+        let configuration = configuration.current
         do {
             let report = try retention.prune(configuration, now: clock.now(), dryRun: false)
             if !report.isEmpty {

@@ -45,14 +45,17 @@ final class Wakeup: Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForSignal() }
             if let deadline {
-                let seconds = deadline.timeIntervalSince(clock.now())
-                group.addTask {
-                    if seconds > 0 { try? await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded(.up)))) }
-                }
+                group.addTask { try? await clock.sleep(until: deadline) }
             }
             await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Waits until `deadline` has passed by `clock`, or `stop()`; a `signal()` does not end it (a loop
+    /// backing off ignores new work).
+    func waitIgnoringSignals(until deadline: Date, clock: any WallClock) async {
+        while !isStopped, clock.now() < deadline { await wait(until: deadline, clock: clock) }
     }
 
     private func waitForSignal() async {

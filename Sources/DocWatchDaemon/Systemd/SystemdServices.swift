@@ -38,17 +38,19 @@ public struct ReadinessService: Service {
 public struct WatchdogService: Service {
     private let systemd: SystemdNotifier
     private let interval: Duration
+    private let clock: any WallClock
     private let status: @Sendable () async -> String
 
-    public init(systemd: SystemdNotifier, interval: Duration, status: @escaping @Sendable () async -> String) {
+    public init(systemd: SystemdNotifier, interval: Duration, clock: any WallClock = SystemClock(),
+                status: @escaping @Sendable () async -> String) {
         self.systemd = systemd
         self.interval = interval
+        self.clock = clock
         self.status = status
     }
 
     public func run() async {
         let wakeup = Wakeup()
-        let clock = SystemClock()
         let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         await withGracefulShutdownHandler {
             while !wakeup.isStopped {

@@ -10,38 +10,12 @@ enum UnprivilegedRun {
     /// nobody:nogroup, with no supplementary groups.
     static let nobody: (uid: Int, gid: Int) = (65534, 65534)
 
-    /// How a run ended and what it printed.
-    struct Finished {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs `docwatch ARGUMENTS…` as `user` to completion; stdout and stderr through files.
-    static func run(_ arguments: [String], as user: (uid: Int, gid: Int) = nobody, scratch: URL) async throws -> Finished {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", DocWatchProcess.binary.path] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]
-        let id = UUID().uuidString
-        let outURL = scratch.appendingPathComponent("out-\(id)"), errURL = scratch.appendingPathComponent("err-\(id)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        let exited = AsyncStream<Void> { continuation in
-            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
-        }
-        try process.run()
-        for await _ in exited { break }
-        return Finished(status: process.terminationStatus,
-                        stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    /// Runs `docwatch ARGUMENTS…` as `user` to completion (on a thread of its own, see `ChildProcess`).
+    static func run(_ arguments: [String], as user: (uid: Int, gid: Int) = nobody) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", DocWatchProcess.binary.path] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"])
     }
 
     /// Makes `directory` and everything in it owned by root and group `gid`, directories 0750 and
