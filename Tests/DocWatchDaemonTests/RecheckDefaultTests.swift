@@ -10,14 +10,6 @@ import Foundation
 import Synchronization
 import Testing
 
-/// A wall clock the test moves by hand.
-final class HandClock: WallClock {
-    private let current: Mutex<Date>
-    init(_ start: Date) { current = Mutex(start) }
-    func now() -> Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
-}
-
 /// The default `recheck`: a corrected article is seen within a day, an unchanged one costs a 304.
 @Suite("Recheck by default")
 struct RecheckDefaultTests {
@@ -36,11 +28,11 @@ struct RecheckDefaultTests {
     }
 
     /// A list source as the config gives it, with no `recheck` key, and a pipeline on a hand clock.
-    static func setUp(_ server: TestHTTPServer) throws -> (Source, IngestPipeline, HandClock, CurlFetcher) {
+    static func setUp(_ server: TestHTTPServer) throws -> (Source, IngestPipeline, ManualClock, CurlFetcher) {
         let config = try ConfigParser(environment: ["HOME": "/tmp"]).parse(
             "[[source]]\nid = \"zcwj\"\nurl = \"\(server.url("/zcwj/index.html"))\"\nkind = \"list\"\n", file: "/c.toml")
         let source = try #require(config.sources.first)
-        let clock = HandClock(Date(timeIntervalSince1970: 1_722_300_000))
+        let clock = ManualClock(start: Date(timeIntervalSince1970: 1_722_300_000))
         var settings = HTTPSettings()
         settings.hostDelay = 0
         let fetcher = CurlFetcher(settings: settings, userAgent: "docwatch-test")
@@ -62,11 +54,11 @@ struct RecheckDefaultTests {
         server.page(path: "/zcwj/art_1.html", body: Self.article("工信部通〔2024〕21号"), etag: "\"v2\"")
         let interval = try #require(source.recheck)
         #expect(interval <= 86_400)
-        clock.advance(interval / 2)
+        clock.advance(by: interval / 2)
         let early = await pipeline.poll(source)
         #expect(early.articles.isEmpty, "rechecked before its time: \(early.articles)")
 
-        clock.advance(interval / 2 + 1)
+        clock.advance(by: interval / 2 + 1)
         let due = await pipeline.poll(source)
         #expect(due.articles.map(\.outcome) == [.changed])
     }
@@ -79,7 +71,7 @@ struct RecheckDefaultTests {
         server.page(path: "/zcwj/index.html", body: Self.list, etag: "\"list\"")
         server.page(path: "/zcwj/art_1.html", body: Self.article("工信部通〔2024〕12号"), etag: "\"v1\"")
         _ = await pipeline.poll(source)
-        clock.advance(try #require(source.recheck) + 1)
+        clock.advance(by: try #require(source.recheck) + 1)
         server.resetRecords()
         let due = await pipeline.poll(source)
         #expect(due.articles.map(\.outcome) == [.notModified])
@@ -94,7 +86,7 @@ struct RecheckDefaultTests {
         server.page(path: "/zcwj/index.html", body: Self.list, etag: "\"list\"")
         server.page(path: "/zcwj/art_1.html", body: Self.article("工信部通〔2024〕12号"), etag: "\"v1\"")
         _ = await pipeline.poll(source)
-        clock.advance(try #require(source.recheckWithin) + 1)
+        clock.advance(by: try #require(source.recheckWithin) + 1)
         let late = await pipeline.poll(source)
         #expect(late.articles.isEmpty)
     }
