@@ -66,25 +66,31 @@ public struct IngestPipeline: Sendable {
         guard (200..<300).contains(response.status) else {
             return recordHTTPError(entry, response: response, source: source, known: state != nil)
         }
-        if let unusable = unusableBody(response, expected: "a web page") {
-            // Logged as a failed poll without validators: the stored version, etag and raw hash stay.
-            let row = entry(.error, unusable)
-            do {
-                try database.recordPoll(row)
-            } catch {
-                logger.error("cannot record a failed poll", metadata: ["url": "\(row.url)", "error": "\(error)"])
-            }
-            return PollReport(source: source.id, url: canonical, outcome: .error, status: response.status, error: unusable)
+        // A body that is itself a document file (PDF, DOCX …) is read as one; any other non-text body fails.
+        let fileType = AttachmentIngest.fileType(of: response)
+        if fileType == nil, let unusable = unusableBody(response, expected: "a web page") {
+            return recordUnusable(entry(.error, unusable), response: response, source: source)
         }
         let rawHash = ContentHash.raw(response.body)
-        if let previous = state?.rawHash, previous == rawHash, hint == nil || hint == state?.hint {
+        let attachments = AttachmentIngest(pipeline: self, source: source)
+        let stored = attachments.stored(document: state?.id)
+        // A page with attachments is read again even when its bytes are the same: an attachment may have changed.
+        if let previous = state?.rawHash, previous == rawHash, hint == nil || hint == state?.hint, stored.isEmpty {
             return record(entry(.unchanged, nil), response: response, source: source)
         }
-        let (document, charset) = await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
+        let content: AttachmentIngest.PageContent
+        switch await attachments.content(of: response, fileType: fileType, html: {
+            await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
+        }) {
+        case .failure(let failure): return recordUnusable(entry(.error, failure.message), response: response, source: source)
+        case .success(let read): content = read
+        }
+        let (document, charset) = (content.document, content.charset)
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: started, status: response.status, ms: ms, body: response.body,
             rawHash: rawHash, contentType: response.contentType, charset: charset, etag: response.etag,
-            lastModified: response.lastModified, hint: hint, document: document)
+            lastModified: response.lastModified, hint: hint, document: document,
+            attachments: await attachments.fetch(content.links, stored: stored))
         do {
             let stored = try database.store(page)
             return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
@@ -96,9 +102,11 @@ public struct IngestPipeline: Sendable {
 
     /// Decodes and extracts a body, and the charset it was decoded with. The decoded text lives only
     /// as long as the extraction: storing the version does not hold it beside the body.
-    private func extract(_ response: FetchResponse, source: Source) -> (ExtractedDocument, String) {
+    private func extract(_ response: FetchResponse, source: Source) -> AttachmentIngest.PageContent {
         let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
-        return (extractor.extract(html: decoded.text, url: response.url), decoded.charset)
+        let document = extractor.extract(html: decoded.text, url: response.url)
+        return AttachmentIngest.PageContent(document: document, charset: decoded.charset,
+                                            links: AttachmentAnchors.find(html: decoded.text, url: response.url, bodyLinks: document.links))
     }
 
     /// A fetch's result: a response of any status, or the report of a failed transfer (already logged).

@@ -37,7 +37,7 @@ public enum AttachmentAnchors {
     }
 
     /// The last path segment of `url`, percent-decoded.
-    static func fileName(_ url: String) -> String {
+    public static func fileName(_ url: String) -> String {
         let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
         let last = path.split(separator: "/").last.map(String.init) ?? url
         return last.removingPercentEncoding ?? last
