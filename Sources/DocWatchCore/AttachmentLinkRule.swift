@@ -3,7 +3,7 @@
 /// A link is a candidate when its path ends in a document extension (`AttachmentType`), or when it
 /// looks like a download endpoint: a last path segment starting with `down` (`downfile.jsp`,
 /// `download.jsp`, `downloadFile.do`), a folder named `attach`, `attachment`, `attachments` or
-/// `download`, or a `filename`/`fileName` query parameter. A download endpoint becomes an
+/// `download`, or a `filename`/`fileName` query parameter (whose extension, if any, names the type). A download endpoint becomes an
 /// attachment only if its response is a document (`AttachmentType.detect`); anything else is dropped.
 public enum AttachmentLinkRule {
     /// How a candidate was recognised.
@@ -27,9 +27,11 @@ public enum AttachmentLinkRule {
         let query = parts.count > 1 ? String(parts[1]) : ""
         if let type = AttachmentType.fromName(path) { return .named(type) }
         let segments = path.dropFirst(lowered.hasPrefix("https://") ? 8 : 7).split(separator: "/").dropFirst()
+        if let named = query.split(separator: "&").first(where: { $0.hasPrefix("filename=") }) {
+            return AttachmentType.fromName(String(named.dropFirst(9))).map { .named($0) } ?? .endpoint
+        }
         if let last = segments.last, last.hasPrefix("down") { return .endpoint }
         if segments.dropLast().contains(where: { endpointFolders.contains(String($0)) }) { return .endpoint }
-        if query.split(separator: "&").contains(where: { $0.hasPrefix("filename=") }) { return .endpoint }
         return nil
     }
 

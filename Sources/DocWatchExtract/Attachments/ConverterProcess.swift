@@ -67,7 +67,7 @@ struct ConverterProcess: Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         switch collected.ending {
         case .timedOut: throw .timedOut(tool: tool, seconds: timeLimit)
-        case .tooLarge: throw .tooLarge("\(tool) wrote more than \(maxOutput >> 20) MiB")
+        case .tooLarge: throw .tooLarge("\(tool) wrote more than \(ByteSize.format(maxOutput))")
         case .finished: break
         }
         let exited = status & 0x7F == 0
@@ -97,7 +97,13 @@ struct ConverterProcess: Sendable {
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        // ETXTBSY: another thread's child (forked while the tool's file was open for writing) still
+        // holds it; that child execs or exits within moments.
+        for _ in 0..<20 where code == ETXTBSY {
+            usleep(50_000)
+            code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        }
         guard code == 0 else {
             throw .toolFailed(tool: tool, status: -1, message: "cannot start: \(String(cString: strerror(code)))")
         }

@@ -65,7 +65,7 @@ public struct DocumentTextReader: Sendable {
         for name in outputs {
             guard let data = FileManager.default.contents(atPath: outputFolder + "/" + name) else { continue }
             total += data.count
-            guard total <= maxOutput else { throw .tooLarge("soffice wrote more than \(maxOutput >> 20) MiB") }
+            guard total <= maxOutput else { throw .tooLarge("soffice wrote more than \(ByteSize.format(maxOutput))") }
             texts.append(String(decoding: data, as: UTF8.self))
         }
         return TextLines.join(texts)
