@@ -6,7 +6,8 @@ import Glibc
 
 /// Runs an external converter (pdftotext, soffice) safely and returns what it wrote to stdout.
 ///
-/// No shell: the arguments go to `posix_spawn` as they are. Standard input is `/dev/null`. The
+/// No shell: the arguments go to `posix_spawn` as they are. Standard input is `/dev/null`, and no
+/// other descriptor of ours but stdout and stderr is inherited. The
 /// child leads a process group of its own, so on expiry of `timeLimit` or when stdout passes
 /// `maxOutput` bytes the whole group (soffice's `soffice.bin` included) gets SIGKILL. The wait
 /// runs on a thread of its own, never on the cooperative pool.
@@ -86,6 +87,11 @@ struct ConverterProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        // Nothing else of ours reaches the converter: a converter that lingers must not hold the
+        // daemon's sockets or files open.
+        guard let closeFrom = Self.addCloseFrom(), closeFrom(&actions, 3) == 0 else {
+            throw .toolFailed(tool: tool, status: -1, message: "cannot start: this C library has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later)")
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -108,6 +114,15 @@ struct ConverterProcess: Sendable {
             throw .toolFailed(tool: tool, status: -1, message: "cannot start: \(String(cString: strerror(code)))")
         }
         return pid
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which its header declares only
+    /// under `_GNU_SOURCE`, so Swift's Glibc module does not show it.
+    private static func addCloseFrom() -> AddCloseFrom? {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+            .map { unsafeBitCast($0, to: AddCloseFrom.self) }
     }
 
     private enum Ending { case finished, timedOut, tooLarge }

@@ -1,5 +1,6 @@
 @testable import DocWatchExtract
 import Foundation
+import Glibc
 import Testing
 
 /// The rules every external converter runs under, with fake converters (shell scripts).
@@ -18,12 +19,26 @@ struct ConverterProcessTests {
     @Test("a converter that hangs (and its child) is killed at the time limit")
     func hangingConverterIsKilled() async throws {
         // The child `sleep` holds stdout open: only killing the whole process group ends the wait.
-        let folder = try Self.script("pdftotext", "sleep 60 & wait")
+        let folder = try Self.script("pdftotext", "sleep 120 & wait")
         let started = ContinuousClock.now
         let process = ConverterProcess(tool: "pdftotext", package: "poppler-utils", arguments: [], timeLimit: 1,
                                        maxOutput: 1 << 20, searchPath: [folder])
         await #expect(throws: DocumentTextError.timedOut(tool: "pdftotext", seconds: 1)) { try await process.run() }
-        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(ContinuousClock.now - started < .seconds(60))
+    }
+
+    @Test("the converter inherits no descriptor of ours but stdin, stdout and stderr")
+    func noInheritedDescriptors() async throws {
+        let folder = try Self.script("lister", "ls /proc/self/fd")
+        // A descriptor without close-on-exec, as sockets of other libraries may be.
+        let inheritable = Glibc.open("/dev/null", O_RDONLY)
+        defer { close(inheritable) }
+        #expect(inheritable > 3)
+        let process = ConverterProcess(tool: "lister", package: "none", arguments: [], timeLimit: 10, maxOutput: 1 << 20,
+                                       searchPath: [folder])
+        let listed = String(decoding: try await process.run(), as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+        // 0, 1, 2 and the descriptor `ls` opens to read the folder.
+        #expect(listed.filter { $0 > 3 }.isEmpty, "\(listed)")
     }
 
     @Test("output past the cap kills the converter")
