@@ -28,7 +28,7 @@ public enum AttachmentType: String, Sendable, Codable, CaseIterable {
         case .ofd: return .ofd
         case .ooxml, .zip:
             if named == .xlsx || named == .docx || named == .ofd { return named }
-            return OOXMLFlavour.isSpreadsheet(bytes) ? .xlsx : (BodyFormat.detect(bytes) == .ooxml ? .docx : nil)
+            return ZipFlavour.documentType(bytes)
         case .ole2:
             if let named, [.doc, .wps, .xls, .et].contains(named) { return named }
             return OLE2Flavour.isWorkbook(bytes) ? .xls : .doc
@@ -51,10 +51,14 @@ public enum AttachmentType: String, Sendable, Codable, CaseIterable {
     ]
 }
 
-/// Tells an OOXML spreadsheet from a word-processing file by the part names in its bytes.
-enum OOXMLFlavour {
-    static func isSpreadsheet(_ bytes: [UInt8]) -> Bool {
-        ByteSearch.contains(bytes, Array("xl/workbook.xml".utf8)) && !ByteSearch.contains(bytes, Array("word/document.xml".utf8))
+/// Tells a DOCX, an XLSX and an OFD apart by the part names in their bytes (zip stores names
+/// uncompressed), wherever the parts sit in the archive; nil for any other zip (a PPTX, an archive).
+enum ZipFlavour {
+    static func documentType(_ bytes: [UInt8]) -> AttachmentType? {
+        if ByteSearch.contains(bytes, Array("word/document.xml".utf8)) { return .docx }
+        if ByteSearch.contains(bytes, Array("xl/workbook.xml".utf8)) { return .xlsx }
+        if ByteSearch.contains(bytes, Array("OFD.xml".utf8)) { return .ofd }
+        return nil
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Attachment text from files made by real generators (see `Fixtures/Attachments/make-fixtures.py`).
-@Suite("Attachment text")
+@Suite("Attachment text", .serialized)
 struct DocumentTextReaderTests {
     static func fixture(_ name: String) throws -> [UInt8] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
