@@ -71,18 +71,22 @@ struct AttachmentEndToEndTests {
         #expect(try space.events().count == 2)
     }
 
-    @Test("a source whose URL is a PDF is a document with the PDF's text")
-    func sourceThatIsAPDF() async throws {
+    @Test("a source whose URL is a PDF or a DOCX is a document with the file's text", arguments: [
+        ("/policy.pdf", "notice.pdf", "application/pdf", "关于推进制造业数字化转型的实施意见", "规模以上工业企业数字化率达到85%"),
+        ("/downfile.jsp?id=7", "measures.docx", "application/octet-stream", "江苏省工业和信息化厅关于印发专项资金管理办法的通知",
+         "对每个项目补助不超过500万元。"),
+    ])
+    func sourceThatIsADocument(path: String, file: String, contentType: String, title: String, text: String) async throws {
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
         let space = try Workspace()
-        server.set(path: "/policy.pdf", headers: ["Content-Type": "application/pdf"], body: try Self.fixture("notice.pdf"))
-        try space.writeConfig(sources: pageSource("p", server.url("/policy.pdf")))
+        server.set(path: String(path.prefix { $0 != "?" }), headers: ["Content-Type": contentType], body: try Self.fixture(file))
+        try space.writeConfig(sources: pageSource("p", server.url(path)))
         let result = try await space.run(["fetch"])
         #expect(result.status == 0, "\(result.stderr)")
         let shown = try #require(try Workspace.jsonLines(try await space.run(["show", "1", "--json"]).stdout).first)
-        #expect(shown["title"] as? String == "关于推进制造业数字化转型的实施意见")
-        #expect((shown["text"] as? String)?.contains("规模以上工业企业数字化率达到85%") == true, "\(shown)")
+        #expect(shown["title"] as? String == title)
+        #expect((shown["text"] as? String)?.contains(text) == true, "\(shown)")
         #expect(try space.events().map(\.type) == [.documentNew])
     }
 
