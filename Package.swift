@@ -28,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 
         .target(
             name: "DocWatchCore",
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "DocWatchExtract",
-            dependencies: ["DocWatchCore", "CLibXML2", "COpenCC"],
+            dependencies: ["DocWatchCore", "CLibXML2", "COpenCC", "CLibZip"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -109,7 +110,10 @@ let package = Package(
             dependencies: ["DocWatchFetch", "DocWatchTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DocWatchExtractTests", dependencies: ["DocWatchExtract", "DocWatchFetch", "DocWatchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DocWatchExtractTests", dependencies: ["DocWatchExtract", "DocWatchFetch", "DocWatchTestSupport"],
+            exclude: ["Fixtures/Attachments"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "DocWatchStoreTests", dependencies: ["DocWatchStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "DocWatchNotifyTests",

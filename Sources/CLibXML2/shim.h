@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a global function pointer that Swift 6 rejects as shared mutable state. */
 static inline void docwatch_xml_free(void *p) { xmlFree(p); }

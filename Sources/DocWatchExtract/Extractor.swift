@@ -37,8 +37,7 @@ public struct Extractor: Sendable {
         var document = read(html: html, url: url)
         let text = document.text
         if options.facts {
-            document.facts = FactExtractor().facts(in: text.unicodeScalars.count > Self.maxFactScalars
-                ? String(text.unicodeScalars.prefix(Self.maxFactScalars)) : text)
+            document.facts = facts(in: text)
         }
         if options.simplify {
             document.titleSimplified = ScriptNormalizer.shared.toSimplified(document.title)

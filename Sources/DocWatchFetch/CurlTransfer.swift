@@ -98,7 +98,8 @@ final class CurlTransfer {
     /// Takes one header line; a status line starts a new response (after a redirect), so earlier
     /// headers and body bytes are dropped. False (abort) when Content-Length announces a body past `maxBody`.
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let line = String(decoding: bytes, as: UTF8.self)
+        // A line that is not UTF-8 (a GBK file name in Content-Disposition) keeps its bytes as Latin-1 scalars.
+        let line = String(validating: bytes, as: UTF8.self) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
         if line.hasPrefix("HTTP/") {
             inHeaders = true
             headers = [:]

@@ -28,6 +28,8 @@ struct FetchSubject: Sendable {
     var expected: String
     /// Non-text formats the caller reads itself (a gzipped sitemap).
     var allowing: Set<BodyFormat> = []
+    /// A document poll: a body that is a document file (PDF, DOCX, WPS …) is read as one, not refused.
+    var readsDocumentFiles = false
 }
 
 /// One answered fetch: the subject, the response of any status, and when the fetch started.
@@ -92,18 +94,24 @@ struct ConditionalFetch: Sendable {
         guard (200..<300).contains(response.status) else {
             return .failed(recordHTTPError(exchange))
         }
-        if let unusable = BodySniffer.unusable(response.body, contentType: response.contentType, allowing: subject.allowing) {
-            // Logged as a failed poll without validators: the stored version, etag and raw hash stay.
-            let message = unusable.message(status: response.status, expected: subject.expected)
-            return .failed(recording.write(exchange.report(.error, error: message)) { () throws(StoreError) in
-                try database.recordPoll(exchange.logEntry(.error, error: message))
-            })
+        let isDocumentFile = subject.readsDocumentFiles && AttachmentIngest.fileType(of: response) != nil
+        if !isDocumentFile,
+           let unusable = BodySniffer.unusable(response.body, contentType: response.contentType, allowing: subject.allowing) {
+            return .failed(recordFailure(exchange, message: unusable.message(status: response.status, expected: subject.expected)))
         }
         let rawHash = ContentHash.raw(response.body)
         if rawHash == subject.unchangedHash {
             return .unchanged(recordUnchanged(exchange, .unchanged))
         }
         return .body(exchange, rawHash: rawHash)
+    }
+
+    /// Records a 2xx answer that cannot be stored (a body of the wrong type, a file that cannot be read) as a
+    /// failed poll without validators: the stored version, etag and raw hash stay.
+    func recordFailure(_ exchange: FetchExchange, message: String) -> PollReport {
+        recording.write(exchange.report(.error, error: message)) { () throws(StoreError) in
+            try database.recordPoll(exchange.logEntry(.error, error: message))
+        }
     }
 
     /// Records a 304 or an unchanged body; a document keeps the validators the server sent.

@@ -50,11 +50,15 @@ public struct IngestPipeline: Sendable {
         } catch {
             return recording.failed(PollReport(source: source.id, url: canonical, outcome: .error), by: error)
         }
-        // A link listed under a new feed `updated` / sitemap `lastmod` is parsed again even if its bytes are not new.
+        let attachments = AttachmentIngest(pipeline: self, source: source)
+        let stored = attachments.stored(document: state?.id)
+        // A link listed under a new feed `updated` / sitemap `lastmod` is parsed again even if its bytes are not
+        // new, and so is a page with attachments: one of them may have changed.
+        let sameBytesSuffice = (hint == nil || hint == state?.hint) && stored.isEmpty
         let subject = FetchSubject(
             source: source, url: url, canonical: canonical, stored: .document, etag: state?.etag,
-            lastModified: state?.lastModified, unchangedHash: hint == nil || hint == state?.hint ? state?.rawHash : nil,
-            expected: "a web page")
+            lastModified: state?.lastModified, unchangedHash: sameBytesSuffice ? state?.rawHash : nil,
+            expected: "a web page", readsDocumentFiles: true)
         let exchange: FetchExchange
         let rawHash: String
         switch await conditionalFetch.run(subject) {
@@ -62,11 +66,19 @@ public struct IngestPipeline: Sendable {
         case .body(let fetched, let hash): (exchange, rawHash) = (fetched, hash)
         }
         let response = exchange.response
-        let (document, charset) = await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
+        // A body that is itself a document file (PDF, DOCX …) is read as one.
+        let content: AttachmentIngest.PageContent
+        switch await attachments.content(of: response, fileType: AttachmentIngest.fileType(of: response), html: {
+            await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
+        }) {
+        case .failure(let failure): return conditionalFetch.recordFailure(exchange, message: failure.message)
+        case .success(let read): content = read
+        }
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: exchange.started, status: response.status, ms: exchange.ms,
-            body: response.body, rawHash: rawHash, contentType: response.contentType, charset: charset, etag: response.etag,
-            lastModified: response.lastModified, hint: hint, document: document)
+            body: response.body, rawHash: rawHash, contentType: response.contentType, charset: content.charset,
+            etag: response.etag, lastModified: response.lastModified, hint: hint, document: content.document,
+            attachments: await attachments.fetch(content.links, stored: stored))
         do {
             let stored = try database.store(page)
             return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
@@ -78,9 +90,11 @@ public struct IngestPipeline: Sendable {
 
     /// Decodes and extracts a body, and the charset it was decoded with. The decoded text lives only
     /// as long as the extraction: storing the version does not hold it beside the body.
-    private func extract(_ response: FetchResponse, source: Source) -> (ExtractedDocument, String) {
+    private func extract(_ response: FetchResponse, source: Source) -> AttachmentIngest.PageContent {
         let decoded = CharsetDecoder.decode(response.body, contentType: response.contentType, forced: source.charset)
-        return (extractor.extract(html: decoded.text, url: response.url), decoded.charset)
+        let document = extractor.extract(html: decoded.text, url: response.url)
+        return AttachmentIngest.PageContent(document: document, charset: decoded.charset,
+                                            links: AttachmentAnchors.find(html: decoded.text, url: response.url, bodyLinks: document.links))
     }
 
     /// The fetch step page and listing polls share.

@@ -70,7 +70,8 @@ extension DocWatchDatabase {
             return DocumentDetail(
                 id: id, url: row["url"], source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
                 current: Self.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,
-                duplicateOf: row["duplicate_of"], nearDuplicates: near)
+                duplicateOf: row["duplicate_of"], nearDuplicates: near,
+                attachments: try AttachmentRows.summaries(db, version: versionID))
         }
     }
 

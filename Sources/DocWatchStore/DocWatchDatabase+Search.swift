@@ -51,15 +51,18 @@ extension DocWatchDatabase {
                     """, arguments: StatementArguments(arguments))
             }
             let details = try db.cachedStatement(sql: """
-                SELECT d.url, d.source, v.title, v.published, v.text, v.text_simplified
+                SELECT d.url, d.source, v.id AS version, v.title, v.published, v.text, v.text_simplified
                 FROM document d JOIN version v ON v.id = d.current_version WHERE d.id = ?
                 """)
             return try ranked.compactMap { rank -> SearchHit? in
                 let id: Int64 = rank["id"]
                 guard let row = try Row.fetchOne(details, arguments: [id]) else { return nil }
+                // A term found only in an attachment gets its snippet from there.
+                let texts = [(text: row["text"] as String, simplified: row["text_simplified"] as String)]
+                    + (try AttachmentRows.texts(db, version: row["version"]))
                 return SearchHit(document: id, url: row["url"], source: row["source"], title: row["title"],
                                  published: row["published"], score: rank["score"],
-                                 snippet: Snippet.make(text: row["text"], simplified: row["text_simplified"], query: request.text))
+                                 snippet: Snippet.make(texts: texts, query: request.text))
             }
         }
     }

@@ -14,7 +14,8 @@ enum VersionSnapshots {
             guard let kind = Fact.Kind(rawValue: row["kind"]) else { return nil }
             return FactMention(kind: kind, text: row["text"])
         }
-        return DocumentSnapshot(fields: fields, text: row["text"] ?? "", facts: facts)
+        let text = AttachmentContentRules.comparedText(page: row["text"] ?? "", attachments: try AttachmentRows.named(db, version: versionID))
+        return DocumentSnapshot(fields: fields, text: text, facts: facts)
     }
 
     /// The labels of a diff between two versions of the document at `url`.

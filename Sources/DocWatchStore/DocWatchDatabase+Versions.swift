@@ -28,7 +28,7 @@ private struct VersionWriter {
     init(db: Database, page: IngestedPage) {
         self.db = db
         self.page = page
-        self.contentHash = page.document.contentHash
+        self.contentHash = AttachmentContentRules.contentHash(page: page.document.contentHash, attachments: page.attachments)
         self.simhash = SimHash.fingerprint(page.document.textSimplified)
     }
 
@@ -42,6 +42,7 @@ private struct VersionWriter {
         let documentID: Int64 = existing["id"]
         if existing["content_hash"] as String? == contentHash {
             try touch(documentID)
+            try AttachmentRows.refreshValidators(db, document: documentID, page.attachments)
             try log(.unchanged)
             return StoreResult(outcome: .unchanged, documentID: documentID, version: existing["number"] ?? 0, eventSeq: nil)
         }
@@ -94,7 +95,7 @@ private struct VersionWriter {
         try db.execute(sql: "UPDATE document SET duplicate_of = NULL WHERE id = ?", arguments: [documentID])
         try index(documentID: documentID)
         try NearDuplicates.link(db, document: documentID, simhash: simhash, simplifiedText: page.document.textSimplified)
-        let diff = DocumentDiff(old: before, new: DocumentSnapshot(page.document))
+        let diff = DocumentDiff(old: before, new: newSnapshot)
         let diffText = DiffRendering(colored: false).file(
             diff, from: VersionSnapshots.label(page.url, version: previousNumber), to: VersionSnapshots.label(page.url, version: number))
         let seq = try Outbox.append(
@@ -103,6 +104,14 @@ private struct VersionWriter {
             published: page.document.published, diff: diff.summary(file: ""), diffText: diffText)
         try log(.changed)
         return StoreResult(outcome: .changed, documentID: documentID, version: number, eventSeq: seq)
+    }
+
+    /// The new version as a diff compares it: the page, then its attachments' text and facts.
+    private var newSnapshot: DocumentSnapshot {
+        var snapshot = DocumentSnapshot(page.document)
+        snapshot.text = AttachmentContentRules.comparedText(page: snapshot.text, attachments: page.attachments.map { ($0.name, $0.text) })
+        snapshot.facts += page.attachments.flatMap { $0.facts.map { FactMention(kind: $0.kind, text: $0.text) } }
+        return snapshot
     }
 
     private func saveBody() throws {
@@ -128,6 +137,7 @@ private struct VersionWriter {
             try db.cachedStatement(sql: "INSERT INTO fact (version, kind, text, \"offset\", data) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [versionID, fact.kind.rawValue, fact.text, fact.offset, JSONText.encode(fact)])
         }
+        try AttachmentRows.insert(db, version: versionID, page.attachments)
         return versionID
     }
 
@@ -150,7 +160,8 @@ private struct VersionWriter {
 
     private func index(documentID: Int64) throws {
         try SearchIndex.replace(db, document: documentID, title: page.document.titleSimplified,
-                                text: page.document.textSimplified)
+                                text: AttachmentContentRules.indexedText(page: page.document.textSimplified,
+                                                                         attachments: page.attachments.map(\.textSimplified)))
     }
 
     private func log(_ outcome: FetchOutcome) throws {

@@ -163,6 +163,29 @@ enum Migrations {
         migrator.registerMigration("v6-retention: find a body's versions when pruning") { db in
             try db.execute(sql: "CREATE INDEX version_by_raw_hash ON version(raw_hash)")
         }
+        migrator.registerMigration("v7-attachments") { db in
+            // A version's attachments (url, link text, type, sha256 of the bytes, text), and facts found in
+            // an attachment's text name it (their offsets are into that text).
+            try db.execute(sql: """
+                CREATE TABLE attachment (
+                    id INTEGER PRIMARY KEY,
+                    version INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    url TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    text_simplified TEXT NOT NULL,
+                    chars INTEGER NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    UNIQUE(version, url),
+                    UNIQUE(version, position)
+                );
+                ALTER TABLE fact ADD COLUMN attachment INTEGER REFERENCES attachment(id) ON DELETE CASCADE;
+                """)
+        }
         return migrator
     }
 }

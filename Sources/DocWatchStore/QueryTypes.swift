@@ -89,4 +89,6 @@ public struct DocumentDetail: Sendable, Equatable {
     public var versions: [VersionSummary]
     public var duplicateOf: Int64?
     public var nearDuplicates: [NearDuplicateLink]
+    /// The current version's attachments, in link order.
+    public var attachments: [AttachmentSummary] = []
 }

@@ -6,10 +6,24 @@ enum Snippet {
     static let radius = 40
 
     static func make(text: String, simplified: String, query: String?) -> String {
+        make(texts: [(text, simplified)], query: query)
+    }
+
+    /// The excerpt from the first of `texts` (a page's, then its attachments') that matches the
+    /// query; the start of the first one when none does.
+    static func make(texts: [(text: String, simplified: String)], query: String?) -> String {
+        let terms = (query ?? "").split(whereSeparator: \.isWhitespace).map { Array(String($0).lowercased().unicodeScalars) }
+        for (text, simplified) in texts {
+            if let excerpt = excerpt(text: text, simplified: simplified, terms: terms) { return excerpt }
+        }
+        let source = Array((texts.first?.text ?? "").unicodeScalars)
+        return flatten(source.prefix(radius * 2)) + (source.count > radius * 2 ? "…" : "")
+    }
+
+    private static func excerpt(text: String, simplified: String, terms: [[Unicode.Scalar]]) -> String? {
         let original = Array(text.unicodeScalars)
         let normalized = Array(simplified.unicodeScalars)
         let source = original.count == normalized.count ? original : normalized
-        let terms = (query ?? "").split(whereSeparator: \.isWhitespace).map { Array(String($0).lowercased().unicodeScalars) }
         let lowered = normalized.map { Array(String($0).lowercased().unicodeScalars).first ?? $0 }
         var best: Range<Int>?
         for term in terms where !term.isEmpty {
@@ -17,7 +31,7 @@ enum Snippet {
                 best = start..<(start + term.count)
             }
         }
-        guard let match = best else { return flatten(source.prefix(radius * 2)) + (source.count > radius * 2 ? "…" : "") }
+        guard let match = best else { return nil }
         let from = max(0, match.lowerBound - radius)
         let to = min(source.count, match.upperBound + radius)
         return (from > 0 ? "…" : "") + flatten(source[from..<match.lowerBound]) + "«" + flatten(source[match]) + "»"

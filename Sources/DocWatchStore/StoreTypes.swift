@@ -53,11 +53,13 @@ public struct IngestedPage: Sendable {
     public var lastModified: String?
     public var hint: String?
     public var document: ExtractedDocument
+    /// The files the page links as attachments, in link order: part of the version (`AttachmentContentRules`).
+    public var attachments: [AttachmentRecord]
 
     public init(
         source: String, url: String, fetchedAt: Date, status: Int = 200, ms: Int = 0, body: [UInt8],
         rawHash: String? = nil, contentType: String? = nil, charset: String? = nil, etag: String? = nil,
-        lastModified: String? = nil, hint: String? = nil, document: ExtractedDocument
+        lastModified: String? = nil, hint: String? = nil, document: ExtractedDocument, attachments: [AttachmentRecord] = []
     ) {
         self.source = source
         self.url = url
@@ -72,6 +74,7 @@ public struct IngestedPage: Sendable {
         self.lastModified = lastModified
         self.hint = hint
         self.document = document
+        self.attachments = attachments
     }
 }
 

@@ -17,9 +17,10 @@ struct ShowCommand: AsyncParsableCommand {
         var id: Int64, url: String, source: String, title: String, published: String?, authors: [String]
         var editor: String?, sourceName: String?, siteName: String?, script: String, text: String
         var version: Int, versions: [VersionSummary], facts: [Fact], duplicateOf: Int64?, nearDuplicates: [NearDuplicateLink]
+        var attachments: [AttachmentSummary]
 
         enum CodingKeys: String, CodingKey {
-            case id, url, source, title, published, authors, editor, script, text, version, versions, facts
+            case id, url, source, title, published, authors, editor, script, text, version, versions, facts, attachments
             case sourceName = "source_name", siteName = "site_name", duplicateOf = "duplicate_of", nearDuplicates = "near_duplicates"
         }
     }
@@ -36,7 +37,8 @@ struct ShowCommand: AsyncParsableCommand {
                     id: detail.id, url: detail.url, source: detail.source, title: current.title, published: current.published,
                     authors: current.authors, editor: current.editor, sourceName: current.source, siteName: current.siteName,
                     script: current.script, text: current.text, version: detail.currentVersion, versions: detail.versions,
-                    facts: current.facts, duplicateOf: detail.duplicateOf, nearDuplicates: detail.nearDuplicates))
+                    facts: current.facts, duplicateOf: detail.duplicateOf, nearDuplicates: detail.nearDuplicates,
+                    attachments: detail.attachments))
                 return
             }
             var fields = TextTable(header: ["id", String(detail.id)])
@@ -51,6 +53,7 @@ struct ShowCommand: AsyncParsableCommand {
             fields.add(["versions", detail.versions.map { "\($0.number) (\(Timestamp.utc($0.fetchedAt)))" }.joined(separator: ", ")])
             if let original = detail.duplicateOf { fields.add(["duplicate of", String(original)]) }
             for link in detail.nearDuplicates { fields.add(["near duplicate", "\(link.id) \(link.url) (distance \(link.distance))"]) }
+            for file in detail.attachments { fields.add(["attachment", "\(file.name) (\(file.type), \(file.chars) chars) \(file.url)"]) }
             print(fields.render())
             if !current.facts.isEmpty {
                 print("\nfacts:")

@@ -3,14 +3,16 @@ import DocWatchTestSupport
 import Foundation
 import Testing
 
-/// A 2xx body that is not text (empty, a PDF, an image) is a failed poll naming the content type:
+/// A 2xx body that is neither text nor a document file (empty, a zip archive, an image) is a failed poll naming the content type:
 /// it never replaces the stored version and raises no event.
 @Suite("End to end: unusable bodies", .serialized)
 struct UnusableBodyEndToEndTests {
-    static let pdf = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8) + [0, 1, 2, 3]
+    /// A zip archive whose first entry is a plain file: no document format.
+    static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0]
+        + Array("a.txt".utf8)
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]
 
-    @Test("a page served as 0 bytes, then a PDF and a PNG as text/html, keeps its stored version; text again is unchanged")
+    @Test("a page served as 0 bytes, then a zip archive and a PNG as text/html, keeps its stored version; text again is unchanged")
     func unusableBodiesKeepTheStoredVersion() async throws {
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
@@ -23,7 +25,7 @@ struct UnusableBodyEndToEndTests {
 
         let bad: [(body: [UInt8], contentType: String, names: String)] = [
             ([], "text/html; charset=utf-8", "empty body (HTTP 200)"),
-            (Self.pdf, "text/html; charset=utf-8", "application/pdf body (PDF magic bytes, served as text/html)"),
+            (Self.zip, "text/html; charset=utf-8", "application/zip body (ZIP magic bytes, served as text/html)"),
             (Self.png, "text/html", "image/png body (PNG magic bytes, served as text/html)"),
         ]
         for response in bad {
