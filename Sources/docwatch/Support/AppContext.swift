@@ -26,7 +26,7 @@ struct AppContext {
         }
     }
 
-    var timeZone: TimeZone { TimeZone(identifier: configuration.timezone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+    var timeZone: TimeZone { PageTimeZone.named(configuration.timezone) }
 
     func notifier() -> Notifier {
         Notifier(database: database, logDir: configuration.logDir)

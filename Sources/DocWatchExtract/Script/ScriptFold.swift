@@ -1,11 +1,13 @@
+import DocWatchCore
+
 /// Folds Traditional ideographs and full-width digits onto the Simplified, ASCII forms the fact
 /// tables are written in, one scalar for one scalar, so offsets never move.
 ///
 /// The ideograph table is OpenCC's own `t2s` character mapping, read once per process by converting
 /// every ideograph of the basic CJK block on a line of its own (lines keep phrase rules out).
 enum ScriptFold {
-    private static let first: UInt32 = 0x4E00
-    private static let last: UInt32 = 0x9FFF
+    private static let first = Han.unifiedBlock.lowerBound
+    private static let last = Han.unifiedBlock.upperBound
 
     private static let ideographs: [UInt32] = {
         var table = (first...last).map { $0 }
@@ -29,7 +31,7 @@ enum ScriptFold {
     /// a process that only meets Simplified pages never pays the ~15 ms the OpenCC table costs to build.
     static func fold(_ values: [UInt32]) -> [UInt32] {
         let traditional = values.contains { value in
-            value >= first && value <= last && Unicode.Scalar(value).map(ScriptDetector.traditionalOnly.contains) == true
+            value >= first && value <= last && ScriptDetector.traditionalOnly.contains(value)
         }
         guard traditional else { return values.map(foldDigit) }
         return ideographs.withUnsafeBufferPointer { table in
