@@ -86,4 +86,18 @@ struct ScriptNormalizerTests {
         }
         #expect(!(0..<0x3400).contains { TraditionalText.characters.contains(UInt32($0)) || TraditionalText.anchors.contains(UInt32($0)) })
     }
+
+    @Test("the fact fold maps each ideograph as OpenCC maps it alone, also when no frequent Traditional character is present", arguments: [
+        ScriptCase(name: "a frequent Traditional character", text: "國務院"),
+        ScriptCase(name: "only a rare Traditional character (鳬)", text: "野鳬"),
+        ScriptCase(name: "Simplified", text: "国务院办公厅"),
+    ])
+    func foldMatchesOpenCC(_ example: ScriptCase) {
+        let values = example.text.unicodeScalars.map(\.value)
+        let expected = example.text.unicodeScalars.map { scalar in
+            let converted = OpenCCConverter.t2s.convert(String(scalar)).unicodeScalars
+            return converted.count == 1 ? converted.first?.value ?? scalar.value : scalar.value
+        }
+        #expect(ScriptFold.fold(values) == expected)
+    }
 }
