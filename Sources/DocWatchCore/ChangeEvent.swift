@@ -123,9 +123,7 @@ public struct ChangeEvent: Sendable, Equatable, Codable {
 
     /// One JSON line, keys in a stable order, no trailing newline.
     public func jsonLine() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let data = (try? DocWatchJSON.encoder().encode(self)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -21,7 +21,7 @@ public struct Configuration: Sendable, Equatable {
 
     public init(
         file: String? = nil, database: String, logDir: String,
-        userAgent: String = Configuration.defaultUserAgent, timezone: String = "Asia/Shanghai",
+        userAgent: String = Configuration.defaultUserAgent, timezone: String = PageTimeZone.defaultIdentifier,
         keepFetchLog: TimeInterval = 30 * 86_400, http: HTTPSettings = HTTPSettings(),
         schedule: ScheduleSettings = ScheduleSettings(), sources: [Source] = []
     ) {

@@ -72,13 +72,13 @@ public enum NearDuplicateRule {
     public static func paragraphFingerprints(_ simplifiedText: String) -> [Int64: Int] {
         var out: [Int64: Int] = [:]
         for line in simplifiedText.split(separator: "\n") {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a()
             var length = 0
             for scalar in line.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+                hash.combine(scalar.value)
                 length += 1
             }
-            if length >= minimumParagraph { out[Int64(bitPattern: hash)] = length }
+            if length >= minimumParagraph { out[Int64(bitPattern: hash.value)] = length }
         }
         return out
     }

@@ -12,12 +12,9 @@ public enum SimHash {
         let width = min(shingle, scalars.count)
         let values = scalars.map(\.value)
         for start in 0...(values.count - width) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
-            for value in values[start..<(start + width)] {
-                hash ^= UInt64(value)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash = mix(hash)
+            var shingleHash = FNV1a()
+            for value in values[start..<(start + width)] { shingleHash.combine(value) }
+            let hash = mix(shingleHash.value)
             for bit in 0..<64 {
                 weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
             }

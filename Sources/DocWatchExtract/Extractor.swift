@@ -11,8 +11,8 @@ public struct ExtractionOptions: Sendable {
     /// `docwatch extract` does not print them and skips the cost).
     public var simplify: Bool
 
-    /// Options; the defaults are the pipeline's (Asia/Shanghai, facts and Simplified copies on).
-    public init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, facts: Bool = true, simplify: Bool = true) {
+    /// Options; the defaults are the pipeline's (`PageTimeZone.default`, facts and Simplified copies on).
+    public init(timeZone: TimeZone = PageTimeZone.default, facts: Bool = true, simplify: Bool = true) {
         self.timeZone = timeZone
         self.facts = facts
         self.simplify = simplify

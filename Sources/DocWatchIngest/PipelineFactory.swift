@@ -30,7 +30,7 @@ public final class PipelineFactory: Sendable {
         // A fetcher that cannot start would leave a daemon that reports READY and fails every poll.
         if let error = fetcher.startupError { throw error }
         current.withLock { $0 = fetcher }
-        let zone = TimeZone(identifier: configuration.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+        let zone = PageTimeZone.named(configuration.timezone)
         return IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
                               clock: clock, logger: logger)
     }

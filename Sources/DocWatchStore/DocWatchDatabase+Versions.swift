@@ -174,9 +174,7 @@ private struct VersionWriter {
 /// JSON columns (authors, links, facts), encoded with sorted keys.
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        (try? DocWatchJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {

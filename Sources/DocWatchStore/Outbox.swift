@@ -62,12 +62,4 @@ extension DocWatchDatabase {
             try db.execute(sql: "UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?", arguments: [seq])
         }
     }
-
-    /// Events with `seq` above `after`, delivered or not, oldest first.
-    public func events(after seq: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [OutboxEvent] {
-        try read("read events") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
-                .map(Outbox.decode)
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Turns Simplified text into the tokens the FTS5 index holds: overlapping character bigrams for
 /// runs of CJK characters plus the run's last character as a unigram, lower-cased words for the rest.
 ///
@@ -70,10 +71,8 @@ public enum SearchTokenizer {
         return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
     }
 
+    /// Han ideographs, kana and Hangul syllables: scripts written without spaces between words.
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3040...0x30FF, 0xAC00...0xD7AF: true
-        default: false
-        }
+        Han.isIdeograph(scalar) || (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
     }
 }

@@ -22,7 +22,7 @@ struct ExtractCommand: ParsableCommand {
     var baseURL: String?
 
     @Option(help: ArgumentHelp("The zone of page dates that name none (an IANA name).", valueName: "ZONE"))
-    var timezone = "Asia/Shanghai"
+    var timezone = PageTimeZone.defaultIdentifier
 
     @Option(help: ArgumentHelp("Decode every file with this charset instead of detecting it.", valueName: "CHARSET"))
     var charset: String?

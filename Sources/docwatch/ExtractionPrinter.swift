@@ -7,11 +7,7 @@ import Foundation
 final class ExtractionPrinter {
     let json: Bool
     private var buffer: [UInt8] = []
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let encoder = DocWatchJSON.encoder()
 
     init(json: Bool) {
         self.json = json

@@ -30,7 +30,8 @@ struct InlineDiffTests {
         TokenCase(name: "full-width digits", text: "８４％", tokens: ["８４％"]),
     ])
     func tokens(_ example: TokenCase) {
-        #expect(InlineTokens.split(example.text) == example.tokens)
+        let tokens = InlineTokens(example.text)
+        #expect(tokens.ranges.indices.map { tokens.text($0..<($0 + 1)) } == example.tokens)
     }
 
     @Test("84% → 86% in a 150-character paragraph is one short change with its lead")

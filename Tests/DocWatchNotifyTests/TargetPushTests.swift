@@ -22,7 +22,7 @@ struct TargetPushTests {
 
     private func events(_ space: NotifyWorkspace, _ count: Int) throws -> [Int64] {
         for index in 0..<count { try space.store("https://gov.example/\(index).html", "第\(index)条。") }
-        return try space.database.events(after: 0).map(\.event.seq)
+        return try space.database.pendingEvents().map(\.event.seq)
     }
 
     @Test("a failure stops the round on that event with the cursor just before it; the next round resumes there")

@@ -10,7 +10,7 @@ struct PushCursorTests {
     private func newDocuments(_ database: DocWatchDatabase, _ count: Int, source: String = "s", from start: Int = 0) throws -> [Int64] {
         try (start..<start + count).map { index in
             _ = try database.store(Pages.page("https://gov.example/\(source)/\(index).html", text: "第\(index)条通知。", source: source))
-            return try #require(database.events(after: 0, limit: 10_000).last?.event.seq)
+            return try #require(database.pendingEvents(limit: 10_000).last?.event.seq)
         }
     }
 

@@ -36,7 +36,7 @@ struct VersionStoreTests {
         #expect(event.event.diff?.added == 1 && event.event.diff?.removed == 0)
         #expect(event.event.previousHash != nil && event.event.previousHash != event.event.contentHash)
         #expect(event.diffText?.contains("+新增一句话。") == true)
-        #expect(event.event.seq > (try store.database.events().first?.event.seq ?? .max))
+        #expect(event.event.seq > (try store.database.pendingEvents().first?.event.seq ?? .max))
     }
 
     @Test("content reverting to an earlier version makes that version current again")

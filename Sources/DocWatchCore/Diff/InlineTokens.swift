@@ -44,12 +44,6 @@ struct InlineTokens {
         return String(view)
     }
 
-    /// The units as strings (for tests and inspection).
-    static func split(_ text: String) -> [String] {
-        let tokens = InlineTokens(text)
-        return tokens.ranges.indices.map { tokens.text($0..<($0 + 1)) }
-    }
-
     /// Digits, separators followed by a digit, then an optional percent sign and magnitude.
     private static func figureEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var index = start

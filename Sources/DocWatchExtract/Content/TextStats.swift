@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Character counts of one element's text, gathered bottom-up once per page.
 struct TextStats {
     /// Non-space characters.
@@ -18,7 +19,7 @@ struct TextStats {
     /// Counts of one text node's text.
     static func of(text: String, inLink: Bool) -> TextStats {
         var stats = TextStats()
-        for scalar in text.unicodeScalars where !CharacterClass.isSpace(scalar) {
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) {
             stats.chars += 1
             if CharacterClass.isChinesePunctuation(scalar) { stats.punctuation += 1 }
         }

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Reads Chinese numerals (三百, 两千, 九十九点七, 五千万) written with ideographs.
 enum ChineseNumeral {
     private static let digits: [UInt32: Double] = [

@@ -59,7 +59,7 @@ enum DocumentNumberScanner {
         var start = end
         while start > 0 && end - start < maxIssuerLength {
             let value = text[start - 1]
-            guard ScalarClass.isIdeograph(value), !issuerBreaks.contains(value) else { break }
+            guard Han.isIdeograph(value), !issuerBreaks.contains(value) else { break }
             start -= 1
         }
         while let lead = issuerLeads.match(in: text, at: start), end - start - lead.length >= 2 {

@@ -59,7 +59,7 @@ enum FigureFacts {
               let trigger = fromMark(before: old.range.lowerBound, in: text, floor: floor)
         else { return nil }
         let gap = old.range.upperBound..<new.range.lowerBound
-        guard verbLength.contains(gap.count), gap.allSatisfy({ ScalarClass.isIdeograph(text[$0]) }),
+        guard verbLength.contains(gap.count), gap.allSatisfy({ Han.isIdeograph(text[$0]) }),
               gap.contains(where: { toMarks.contains(text[$0]) })
         else { return nil }
         let subject = SubjectFinder.before(trigger, in: text, floor: floor)
@@ -77,7 +77,7 @@ enum FigureFacts {
         while index >= max(floor, start - fromReach) {
             let value = text[index]
             if fromMarks.contains(value) { return index }
-            guard ScalarClass.isIdeograph(value) || ScalarClass.isDigit(value) else { return nil }
+            guard Han.isIdeograph(value) || ScalarClass.isDigit(value) else { return nil }
             index -= 1
         }
         return nil

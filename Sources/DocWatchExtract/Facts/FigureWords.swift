@@ -1,3 +1,4 @@
+import DocWatchCore
 /// The words around a number: magnitudes, units, qualifiers, and what marks a date or an ordinal.
 enum FigureWords {
     /// 万, 亿 … as powers of ten. A unit that starts with one of these (千瓦, 百分点) is tried first.

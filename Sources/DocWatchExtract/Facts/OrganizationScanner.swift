@@ -103,7 +103,7 @@ enum OrganizationScanner {
                 }
             }
             let value = text[index]
-            guard ScalarClass.isIdeograph(value), !bodyBreaks.contains(value),
+            guard Han.isIdeograph(value), !bodyBreaks.contains(value),
                   value != conjunction || index - bodyStart >= bodyBeforeConjunction,
                   bodyVerbs.match(in: text, at: index) == nil
             else { return nil }

@@ -95,13 +95,6 @@ enum ScalarClass {
         (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
     }
 
-    /// A CJK ideograph (basic block, extension A, compatibility ideographs, the supplementary planes).
-    @inline(__always)
-    static func isIdeograph(_ value: UInt32) -> Bool {
-        (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x3134F)
-    }
-
     @inline(__always)
     static func isSpace(_ value: UInt32) -> Bool {
         value == 0x20 || value == 0x09 || value == 0xA0 || value == 0x3000

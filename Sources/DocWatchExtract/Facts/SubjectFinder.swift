@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Finds what a figure measures: the words just before it (规模以上工业企业复工面99.7%), without the
 /// verbs that link them to the figure (已经提升至) and the scope words that open a clause (目前, 全省).
 enum SubjectFinder {
@@ -49,6 +50,6 @@ enum SubjectFinder {
     }
 
     private static func isWordScalar(_ value: UInt32) -> Bool {
-        ScalarClass.isIdeograph(value) || ScalarClass.isASCIILetter(value) || ScalarClass.isDigit(value)
+        Han.isIdeograph(value) || ScalarClass.isASCIILetter(value) || ScalarClass.isDigit(value)
     }
 }

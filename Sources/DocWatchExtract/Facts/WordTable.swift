@@ -1,3 +1,4 @@
+import DocWatchCore
 /// A list of words (as folded scalar values) matched longest-first at a position; a match gives
 /// the word's index in the list it was built from.
 ///
@@ -41,8 +42,8 @@ struct WordTable: Sendable {
         }
     }
 
-    private static let firstIdeograph: UInt32 = 0x4E00
-    private static let lastIdeograph: UInt32 = 0x9FFF
+    private static let firstIdeograph = Han.unifiedBlock.lowerBound
+    private static let lastIdeograph = Han.unifiedBlock.upperBound
 
     /// The longest word starting at `index`: its length and its index in `words`.
     @inline(__always)

@@ -40,7 +40,7 @@ enum LinkResolver {
 
     /// Leading and trailing white space dropped (full-width too), tabs and newlines inside removed.
     private static func clean(_ text: String) -> String {
-        let trimmed = TextScan.trimmed(text)
+        let trimmed = Whitespace.trim(text)
         guard trimmed.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return trimmed }
         return String(trimmed.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
     }

@@ -1,19 +1,8 @@
-import DocWatchCore
-
-/// White space handling for discovered titles and URLs, on Unicode scalars.
+/// Byte scans for discovered titles and bodies (white space itself is `Whitespace`, in Core).
 ///
 /// Foundation's `trimmingCharacters` and `contains` bridge through `NSString` on Linux and cost
 /// several times more than the parse itself on a feed of 200 items.
 enum TextScan {
-    /// `text` without leading and trailing white space.
-    static func trimmed(_ text: String) -> String { Whitespace.trim(text) }
-
-    /// `text` with white space runs folded to one space and trimmed; `nil` when nothing is left.
-    static func folded(_ text: String) -> String? {
-        let out = Whitespace.fold(text)
-        return out.isEmpty ? nil : out
-    }
-
     /// Whether `text` holds the ASCII character `byte`.
     static func contains(_ text: String, ascii byte: Character) -> Bool {
         guard let value = byte.asciiValue else { return false }

@@ -12,10 +12,6 @@ public final class HTMLNode: @unchecked Sendable {
     public let name: String
     /// Attribute names and values in document order (a short array beats a dictionary per element).
     let attributePairs: [(name: String, value: String)]
-    /// The attributes by name. Built on each call: prefer `node["name"]` for one value.
-    public var attributes: [String: String] {
-        Dictionary(attributePairs.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
     /// Text content of a text node; empty for elements.
     public let text: String
     /// Child elements and text nodes, in document order.

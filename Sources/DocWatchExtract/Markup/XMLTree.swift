@@ -4,12 +4,11 @@ import Foundation
 
 /// An element of a feed or sitemap, copied out of libxml2 so the parsers above work on Swift values.
 ///
-/// Names are local names (`link`, not `atom:link`); `namespace` holds the namespace URI.
+/// Names are local names (`link`, not `atom:link`).
 /// `base` is the URL relative references inside the element resolve against: the document URL
 /// changed by every `xml:base` on the way down.
 struct XMLTreeElement {
     let name: String
-    let namespace: String?
     /// Attribute values by local name; `xml:base` is folded into `base`.
     let attributes: [String: String]
     let base: URL?
@@ -17,9 +16,9 @@ struct XMLTreeElement {
     /// The text and CDATA directly inside this element.
     fileprivate(set) var ownText = ""
 
-    /// The first child named `name`, optionally in `namespace`.
-    func child(_ name: String, namespace: String? = nil) -> XMLTreeElement? {
-        children.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    /// The first child named `name`.
+    func child(_ name: String) -> XMLTreeElement? {
+        children.first { $0.name == name }
     }
 
     /// Every child named `name`.
@@ -34,7 +33,7 @@ struct XMLTreeElement {
 
     /// `textContent` trimmed; `nil` when nothing is left.
     var trimmedText: String? {
-        let text = TextScan.trimmed(textContent)
+        let text = Whitespace.trim(textContent)
         return text.isEmpty ? nil : text
     }
 }
@@ -116,7 +115,6 @@ enum XMLTree {
         }
         var element = XMLTreeElement(
             name: localName(String(cString: node.pointee.name)),
-            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
             attributes: attributes, base: base
         )
         var child = node.pointee.children

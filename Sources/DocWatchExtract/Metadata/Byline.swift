@@ -1,3 +1,4 @@
+import DocWatchCore
 /// What the byline text around a headline or under an article says.
 struct Byline {
     /// A date after a label (发布时间, 发表于 …), else the first bare date.
@@ -43,7 +44,7 @@ struct Byline {
     /// Names in a trailing `(记者 杨艺)` / `（常书香 马丹阳）` of an article's last line.
     static func trailingNames(in line: String) -> [String] {
         let scalars = Array(line.unicodeScalars)
-        guard let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) }), scalars[last] == ")" || scalars[last] == "）",
+        guard let last = scalars.lastIndex(where: { !Whitespace.isSpace($0) }), scalars[last] == ")" || scalars[last] == "）",
               let open = scalars[..<last].lastIndex(where: { $0 == "(" || $0 == "（" }) else { return [] }
         let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<last])).trimmed
         guard inner.unicodeScalars.count <= 30 else { return [] }

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// What a byline label announces.
 enum BylineField: Equatable {
     case source, author, reporter, editor, date, stop
@@ -70,7 +71,7 @@ enum BylineLabels {
             let label = row.label
             guard index + label.count <= s.count, s[index] == label[0], s[index..<index + label.count].elementsEqual(label) else { continue }
             var cursor = index + label.count
-            while cursor < s.count, CharacterClass.isSpace(s[cursor]) { cursor += 1 }
+            while cursor < s.count, Whitespace.isSpace(s[cursor]) { cursor += 1 }
             let hasColon = cursor < s.count && (s[cursor] == ":" || s[cursor] == "：")
             if hasColon { return (row.field, cursor + 1) }
             if row.needsColon { continue }
@@ -88,8 +89,8 @@ extension String {
     func stripping(_ set: String) -> String {
         let strip = Set(set.unicodeScalars)
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !strip.contains($0) && !CharacterClass.isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !strip.contains($0) && !CharacterClass.isSpace($0) }) ?? first
+        guard let first = scalars.firstIndex(where: { !strip.contains($0) && !Whitespace.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !strip.contains($0) && !Whitespace.isSpace($0) }) ?? first
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Finds dates in the forms Chinese sites print them, without reading past the text it is given.
 ///
 /// `2020-04-15 10:30`, `2024/8/6 8:39:00`, `2020.04.15`, `2020年2月26日 10时30分`,
@@ -171,7 +172,7 @@ enum DateScanner {
 
     private static func skipSpaces(_ s: [Unicode.Scalar], _ index: Int, limit: Int) -> Int {
         var cursor = index
-        while cursor < s.count, cursor - index < limit, CharacterClass.isSpace(s[cursor]) { cursor += 1 }
+        while cursor < s.count, cursor - index < limit, Whitespace.isSpace(s[cursor]) { cursor += 1 }
         return cursor
     }
 }

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// The `<meta>` tags of a page, by lower-cased `name`, `property`, `itemprop` or `http-equiv`.
 struct MetaTags {
     private var values: [String: String] = [:]
@@ -15,9 +16,9 @@ struct MetaTags {
     static func isMojibake(_ text: String) -> Bool {
         var latin = 0
         var total = 0
-        for scalar in text.unicodeScalars where !CharacterClass.isSpace(scalar) {
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) {
             total += 1
-            if CharacterClass.isHan(scalar) { return false }
+            if Han.isIdeograph(scalar) { return false }
             if (0x80...0x24F).contains(scalar.value) { latin += 1 }
         }
         return total > 0 && latin * 3 >= total

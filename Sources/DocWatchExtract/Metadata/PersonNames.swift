@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Splits byline values into person names: `谷伟 潘荣 徐苏宁`, `常书香、马丹阳`, `本报记者 葛灵丹`.
 enum PersonNames {
     private static let prefixes = ["本报记者", "本報記者", "本报通讯员", "本报", "本報", "记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "特约", "特約", "见习", "見習"]
@@ -36,7 +37,7 @@ enum PersonNames {
     /// Two to four Han characters (a Chinese personal name), or a short Latin name.
     static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
-        guard scalars.allSatisfy(CharacterClass.isHan), (2...4).contains(scalars.count), !stopWords.contains(token) else { return false }
+        guard scalars.allSatisfy(Han.isIdeograph), (2...4).contains(scalars.count), !stopWords.contains(token) else { return false }
         return !outletEndings.contains { token.hasSuffix($0) }
     }
 
@@ -44,7 +45,7 @@ enum PersonNames {
         var out: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
-            if separators.contains(scalar) || CharacterClass.isSpace(scalar) {
+            if separators.contains(scalar) || Whitespace.isSpace(scalar) {
                 if !current.isEmpty { out.append(String(current)) }
                 current = String.UnicodeScalarView()
             } else {

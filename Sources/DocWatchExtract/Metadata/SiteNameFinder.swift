@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Finds the name of the site that serves a page: meta tags, the `<title>` suffix, the footer.
 enum SiteNameFinder {
     /// The `<title>` segment after the headline: `…的通知-机智网` → 机智网.
@@ -33,7 +34,7 @@ enum SiteNameFinder {
     /// A plausible site name: mostly Han, 2–20 characters, not a year.
     private static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
-        let han = scalars.filter(CharacterClass.isHan).count
+        let han = scalars.filter(Han.isIdeograph).count
         return (2...20).contains(scalars.count) && han * 2 >= scalars.count && !token.containsBytes("ICP")
     }
 }

@@ -68,7 +68,7 @@ struct TitleFinder {
         let best = parts.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? titleTag
         // A `<title>` of column and site names only (`新闻动态--中国地理学会官网`) names no article:
         // then the heading right above the text is the headline.
-        let hanInBest = best.unicodeScalars.filter(CharacterClass.isHan).count
+        let hanInBest = best.unicodeScalars.filter(Han.isIdeograph).count
         if hanInBest < 10, let contentStart, let found = Self.headingAbove(contentStart, in: body, runs: runs) { return found }
         return Headline(text: best, node: nil)
     }

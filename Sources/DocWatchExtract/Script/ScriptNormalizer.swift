@@ -1,36 +1,26 @@
-import COpenCC
-import Synchronization
-
-/// Traditional → Simplified conversion through OpenCC's `t2s` profile.
+/// Traditional → Simplified conversion (OpenCC's `t2s`), skipped for text it cannot change.
 ///
-/// The OpenCC handle is opened once per process and shared; conversions are serialised behind a
-/// lock because OpenCC's C API makes no thread-safety promise.
-public final class ScriptNormalizer: Sendable {
-    public static let shared = ScriptNormalizer()
+/// Before calling the converter, one pass over the scalars looks for a character or phrase t2s
+/// changes (`TraditionalText.mayChange`); Simplified and non-Chinese text, most of what these sites
+/// publish, is returned as it is without a copy into OpenCC and back.
+public struct ScriptNormalizer: Sendable {
+    /// The process's normaliser, over the shared OpenCC handle.
+    public static let shared = ScriptNormalizer(converter: OpenCCConverter.t2s)
 
-    private let handle: Mutex<OpaquePointer?>
+    private let converter: any ScriptConverter
 
-    private init() {
-        let opened = opencc_open("t2s.json")
-        handle = Mutex(docwatch_opencc_failed(opened) != 0 ? nil : OpaquePointer(opened))
+    init(converter: any ScriptConverter) {
+        self.converter = converter
     }
 
-    /// Whether OpenCC and its `t2s` data were found; without them text passes through unchanged.
-    public var isAvailable: Bool { handle.withLock { $0 != nil } }
-
-    /// `text` in Simplified script. Text with no CJK characters is returned as it is.
+    /// `text` in Simplified script.
     public func toSimplified(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return text }
-        return handle.withLock { handle -> String in
-            guard let handle else { return text }
-            let utf8 = Array(text.utf8)
-            return utf8.withUnsafeBufferPointer { buffer -> String in
-                guard let converted = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
-                    opencc_convert_utf8(UnsafeMutableRawPointer(handle), $0, buffer.count)
-                }) else { return text }
-                defer { opencc_convert_utf8_free(converted) }
-                return String(cString: converted)
-            }
-        }
+        guard TraditionalText.mayChange(text) else { return text }
+        return converter.convert(text)
     }
+}
+
+/// Converts text from one script to another: OpenCC in production.
+protocol ScriptConverter: Sendable {
+    func convert(_ text: String) -> String
 }

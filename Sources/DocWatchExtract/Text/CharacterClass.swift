@@ -1,24 +1,12 @@
 import DocWatchCore
 /// Cheap per-scalar tests the extractor's scoring and parsing use.
 enum CharacterClass {
-    /// CJK ideographs (BMP blocks and Extension A; the rest are rare on these sites).
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
-    }
-
     /// Punctuation that ends or splits Chinese clauses: ，。；：、！？ and their kin.
     static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0x3001, 0xFF01, 0xFF1F, 0x201C, 0x201D: return true
         default: return false
         }
-    }
-
-    /// Whitespace, including the ideographic space and no-break spaces Chinese pages indent with.
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        Whitespace.isSpace(scalar)
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -40,7 +28,7 @@ extension StringProtocol {
     /// The text with all whitespace removed: how titles and names are compared.
     var withoutSpaces: String {
         var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !CharacterClass.isSpace(scalar) { out.append(scalar) }
+        for scalar in unicodeScalars where !Whitespace.isSpace(scalar) { out.append(scalar) }
         return String(out)
     }
 }

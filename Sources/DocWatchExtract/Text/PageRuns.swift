@@ -1,3 +1,4 @@
+import DocWatchCore
 /// One text node of a page that holds more than whitespace, in document order.
 struct TextRun {
     let node: HTMLNode
@@ -24,7 +25,7 @@ struct PageRuns {
     private mutating func collect(_ node: HTMLNode, inLink: Bool) {
         for child in node.children {
             if child.kind == .text {
-                guard child.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { continue }
+                guard child.text.unicodeScalars.contains(where: { !Whitespace.isSpace($0) }) else { continue }
                 if child.index < indexByNode.count { indexByNode[child.index] = runs.count }
                 runs.append(TextRun(node: child, inLink: inLink))
             } else if !Self.skipped.contains(child.name) {

@@ -1,3 +1,4 @@
+import DocWatchCore
 /// Undoes text that went through a wrong Latin-1/Windows-1252 decode upstream (`Ž¬³€±»ÓÎ` for
 /// 船长被游轮…): some sites and mirrors store Chinese pages that way, sometimes twice over.
 enum MojibakeRepair {
@@ -14,7 +15,7 @@ enum MojibakeRepair {
             }
             repaired = true
         }
-        guard repaired, hanCount(current) > 0, !current.unicodeScalars.contains("\u{FFFD}") || hanCount(current) > 20 else { return nil }
+        guard repaired, Han.count(in: current) > 0, !current.unicodeScalars.contains("\u{FFFD}") || Han.count(in: current) > 20 else { return nil }
         return current
     }
 
@@ -31,7 +32,7 @@ enum MojibakeRepair {
                 run = 0
                 continue
             }
-            if (0x3400...0x9FFF).contains(scalar.value) { return false }
+            if Han.isIdeograph(scalar) { return false }
             if scalar.value <= 0xFF || reverse1252[scalar] != nil {
                 latin += 1
                 run += 1
@@ -57,10 +58,6 @@ enum MojibakeRepair {
             }
         }
         return bytes
-    }
-
-    private static func hanCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 1 : 0) }
     }
 
     /// Windows-1252's characters for bytes 0x80–0x9F.

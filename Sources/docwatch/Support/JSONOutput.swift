@@ -4,8 +4,7 @@ import Foundation
 /// One JSON object a line on stdout, keys sorted, slashes and CJK unescaped, dates as UTC ISO 8601.
 enum JSONOutput {
     static func line<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = DocWatchJSON.encoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.utc(date))

@@ -95,7 +95,7 @@ public enum FeedParser {
     }
 
     private static func isAlternate(_ link: XMLTreeElement) -> Bool {
-        guard let rel = link.attributes["rel"].map(TextScan.trimmed)?.lowercased(), !rel.isEmpty else {
+        guard let rel = link.attributes["rel"].map({ Whitespace.trim($0) })?.lowercased(), !rel.isEmpty else {
             return true
         }
         return rel == "alternate"

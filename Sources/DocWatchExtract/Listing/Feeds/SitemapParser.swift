@@ -76,7 +76,7 @@ public enum SitemapParser {
     private static func plainText(_ text: String, base: URL) -> Sitemap {
         let lines = text.split(whereSeparator: \.isNewline)
         let pages = lines.compactMap { line -> DiscoveredLink? in
-            let text = TextScan.trimmed(String(line))
+            let text = Whitespace.trim(String(line))
             guard text.lowercased().hasPrefix("http") else { return nil }
             guard let url = LinkResolver.canonical(text, against: base) else { return nil }
             return DiscoveredLink(url: url)

@@ -10,8 +10,10 @@ enum AnchorText {
         return anchor.first("img").flatMap { folded($0["alt"] ?? "") }
     }
 
+    /// `text` with white space runs folded to one space and trimmed; `nil` when nothing is left.
     static func folded(_ text: String) -> String? {
-        TextScan.folded(text)
+        let out = Whitespace.fold(text)
+        return out.isEmpty ? nil : out
     }
 
     private static func isTruncated(_ text: String) -> Bool {

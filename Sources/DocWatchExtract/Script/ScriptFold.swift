@@ -1,11 +1,13 @@
+import DocWatchCore
+
 /// Folds Traditional ideographs and full-width digits onto the Simplified, ASCII forms the fact
 /// tables are written in, one scalar for one scalar, so offsets never move.
 ///
 /// The ideograph table is OpenCC's own `t2s` character mapping, read once per process by converting
 /// every ideograph of the basic CJK block on a line of its own (lines keep phrase rules out).
 enum ScriptFold {
-    private static let first: UInt32 = 0x4E00
-    private static let last: UInt32 = 0x9FFF
+    private static let first = Han.unifiedBlock.lowerBound
+    private static let last = Han.unifiedBlock.upperBound
 
     private static let ideographs: [UInt32] = {
         var table = (first...last).map { $0 }
@@ -14,7 +16,7 @@ enum ScriptFold {
             if let scalar = Unicode.Scalar(value) { source.append(scalar) }
             source.append("\n")
         }
-        let converted = ScriptNormalizer.shared.toSimplified(String(source))
+        let converted = OpenCCConverter.t2s.convert(String(source))
         let lines = converted.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= table.count else { return table }
         for (index, line) in lines.prefix(table.count).enumerated() where line.count == 1 {
@@ -25,11 +27,13 @@ enum ScriptFold {
 
     /// The folded values of `values`: Simplified for an ideograph, ASCII for a full-width digit, `%` or `.`.
     ///
-    /// Text with none of the frequent Traditional-only characters keeps its ideographs as they are, so
-    /// a process that only meets Simplified pages never pays the ~15 ms the OpenCC table costs to build.
+    /// Text with no character t2s changes on its own (`TraditionalText.characters`, the table's
+    /// non-identity entries) folds its ideographs to themselves, so the table is not consulted and a
+    /// process that only meets Simplified pages never pays the ~15 ms it costs to build.
     static func fold(_ values: [UInt32]) -> [UInt32] {
+        let characters = TraditionalText.characters
         let traditional = values.contains { value in
-            value >= first && value <= last && Unicode.Scalar(value).map(ScriptDetector.traditionalOnly.contains) == true
+            value >= first && value <= last && characters.contains(value)
         }
         guard traditional else { return values.map(foldDigit) }
         return ideographs.withUnsafeBufferPointer { table in
