@@ -163,6 +163,16 @@ enum Migrations {
         migrator.registerMigration("v6-retention: find a body's versions when pruning") { db in
             try db.execute(sql: "CREATE INDEX version_by_raw_hash ON version(raw_hash)")
         }
+        // Registered after "v7-attachments" (the attachment tables) when both are on one branch.
+        migrator.registerMigration("v8-policy-metadata") { db in
+            // A policy page's issuing office, document number, signing date and disclosure index number.
+            try db.execute(sql: """
+                ALTER TABLE version ADD COLUMN issuer TEXT;
+                ALTER TABLE version ADD COLUMN doc_number TEXT;
+                ALTER TABLE version ADD COLUMN written TEXT;
+                ALTER TABLE version ADD COLUMN index_number TEXT;
+                """)
+        }
         return migrator
     }
 }

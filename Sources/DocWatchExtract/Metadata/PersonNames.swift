@@ -13,7 +13,7 @@ enum PersonNames {
     /// (for names without a 作者/记者 label) also asks for a common surname.
     static func names(in value: String, strict: Bool = false) -> [String] {
         var names: [String] = []
-        for rawToken in tokens(of: value) {
+        for rawToken in tokens(of: Self.byline(of: value)) {
             var token = rawToken
             for prefix in prefixes where token.hasPrefix(prefix) && token.count > prefix.count {
                 token = String(token.dropFirst(prefix.count))
@@ -28,9 +28,57 @@ enum PersonNames {
             }
             if suffixes.contains(token) || placeSuffixes.contains(token) || stopWords.contains(token) { break }
             guard isName(token), !strict || Surnames.starts(token) else { break }
-            if !names.contains(token) { names.append(token) }
+            for name in split(glued: token) where !names.contains(name) { names.append(name) }
         }
         return names
+    }
+
+    /// Where a byline value ends: before `发自北京` and at a closing bracket (`（记者 格桑边觉）西藏…`).
+    private static func byline(of value: String) -> Substring {
+        var end = value.endIndex
+        for marker in ["发自", "發自", "）", ")", "】"] {
+            if let range = value.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
+        }
+        return value[..<end]
+    }
+
+    /// Two two-character names written together (`罗科苏盈`: 罗科, 苏盈), told apart from one
+    /// four-character name by both halves starting with a common surname and no double surname.
+    static func split(glued token: String) -> [String] {
+        let scalars = Array(token.unicodeScalars)
+        guard scalars.count == 4, !Surnames.startsWithDouble(token) else { return [token] }
+        let first = String(String.UnicodeScalarView(scalars[0..<2]))
+        let second = String(String.UnicodeScalarView(scalars[2..<4]))
+        guard Surnames.starts(first), Surnames.starts(second) else { return [token] }
+        return [first, second]
+    }
+
+    /// Han, ASCII letters and digits, and the joiners nicknames use (`_ - & ·`): no quotes, brackets or 《》.
+    private static func isNicknameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        CharacterClass.isHan(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || "_-&＆·".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether the first word of `value` joins words that are not all names with `&` (`放飞&心情`,
+    /// a nickname) rather than listing people (`张伟&李娜`).
+    static func isJoinedNickname(_ value: String) -> Bool {
+        guard let word = byline(of: value).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).first,
+              word.contains("&") || word.contains("＆") else { return false }
+        return !word.split(whereSeparator: { $0 == "&" || $0 == "＆" }).allSatisfy { Surnames.starts(String($0)) && isName(String($0)) }
+    }
+
+    /// A forum or blog nickname after an explicit 作者/楼主 label (`芊草凡凡`, `ggjjzhzz`, `放飞&心情`):
+    /// the value's first token when it is short and no placeholder, outlet or date.
+    static func nickname(in value: String) -> String? {
+        let words = byline(of: value).split(whereSeparator: { CharacterClass.isSpace($0.unicodeScalars.first ?? " ") || $0 == "、" || $0 == "，" })
+        guard let token = words.first.map({ String($0).stripping(" :：,，;；") }), !token.isEmpty,
+              (2...16).contains(token.unicodeScalars.count), !stopWords.contains(token), !prefixes.contains(token),
+              token.unicodeScalars.contains(where: { CharacterClass.isHan($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }),
+              token.unicodeScalars.allSatisfy(isNicknameScalar),
+              DateScanner.first(in: token) == nil,
+              !(token.unicodeScalars.allSatisfy(CharacterClass.isHan) && outletEndings.contains { token.hasSuffix($0) }) else { return nil }
+        if token.hasPrefix("http") || token.contains(".") || token.contains("@") { return nil }
+        return token
     }
 
     /// Two to four Han characters (a Chinese personal name), or a short Latin name.
@@ -40,7 +88,7 @@ enum PersonNames {
         return !outletEndings.contains { token.hasSuffix($0) }
     }
 
-    private static func tokens(of value: String) -> [String] {
+    private static func tokens(of value: Substring) -> [String] {
         var out: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
