@@ -16,6 +16,7 @@ import Testing
     @Test(arguments: [
         Case(name: "Xinhua dateline opening a paragraph", lead: "据新华社拉萨电（记者 格桑边觉）" + prose, authors: ["格桑边觉"]),
         Case(name: "dateline with date and two glued names", lead: "新华社北京8月6日电（记者张三、李四）" + prose, authors: ["张三", "李四"]),
+        Case(name: "dateline ending in 整合", lead: "长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半，" + prose, authors: ["陈智"]),
         Case(name: "本报讯 with reporter and correspondent", lead: "本报南京4月15日讯（记者 杨艺 通讯员 王伟）" + prose, authors: ["杨艺", "王伟"]),
         Case(name: "dateline alone on its line", lead: "据新华社拉萨电（记者 格桑边觉）", authors: ["格桑边觉"]),
         Case(name: "本报记者 with two names glued and 发自", lead: "本报记者罗科苏盈发自北京", authors: ["罗科", "苏盈"]),
@@ -47,10 +48,18 @@ import Testing
         Case(name: "anonymous 作者", byline: "<span>作者：佚名</span>", authors: []),
         Case(name: "last editor of a forum post", byline: "本帖最后由 大卫 于 2005-8-12 16:12 编辑", authors: []),
         Case(name: "quoted post", byline: "原帖由 大卫 于 2005-8-12 16:12 发表", authors: []),
+        Case(name: "an office as 作者", byline: "<span>作者：医技药剂党支部</span>", authors: []),
+        Case(name: "a compiler as 作者", byline: "<span>作者：网络整理</span>", authors: []),
+        Case(name: "photo credit after 记者", lead: "新华社记者廖宇杰摄", authors: []),
     ])
     func notAnAuthor(shape: Case) {
         let article = shape.lead.isEmpty ? Fixture.articleParagraphs : "<p>\(shape.lead)</p>" + Fixture.articleParagraphs
         #expect(Fixture.extract(Fixture.newsPage(byline: shape.byline, article: article, head: shape.head)).authors == shape.authors)
+    }
+
+    @Test func pageToolsInBracketsUnderTheTextAreNoAuthors() {
+        let document = Fixture.extract(Fixture.newsPage(after: "<div>【打印本页】 【关闭窗口】</div>"))
+        #expect(document.authors.isEmpty)
     }
 
     @Test func forumPosterLineGivesTheDate() {

@@ -1,7 +1,8 @@
 /// A line made only of page-tool words: `【打印本页】【关闭窗口】`, `字体：大 中 小`, `分享 微信 微博 QQ空间`,
 /// `纠错 | 打印 | 关闭`. Such lines say nothing a reader of the article needs.
 enum ToolbarLine {
-    private static let words: Set<String> = [
+    /// Page-tool words; never a person's name either (`关闭窗口` starts with the surname 关).
+    static let words: Set<String> = [
         "打印", "关闭", "關閉", "收藏", "纠错", "糾錯", "我要纠错", "我要糾錯", "分享", "分享到", "转发", "轉發", "字体", "字體", "字号", "字號",
         "大", "中", "小", "默认", "默認", "返回", "返回顶部", "返回頂部", "顶部", "頂部", "打印本页", "打印本頁", "关闭窗口", "關閉窗口",
         "关闭本页", "關閉本頁", "加入收藏", "收藏本页", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ空間", "QQ", "空间", "人人网",

@@ -4,7 +4,7 @@ enum PersonNames {
     private static let suffixes = ["摄影", "攝影", "摄", "攝", "整理", "编译", "編譯"]
     private static let placeSuffixes = ["报道", "報道", "报导", "報導", "电", "電"]
     /// Words that look like names (two Han characters) but end a byline.
-    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影", "未知", "佚名", "网络", "網絡", "网友", "網友", "本站", "原创", "原創", "打印", "图集", "圖集", "执笔", "執筆", "管理员", "系统管理员", "关闭", "關閉", "返回", "顶部", "頂部", "收藏", "评论", "評論", "分享", "转发", "轉發", "点赞", "登录", "注册", "首页", "首頁", "更多", "专题", "專題", "正文", "全文", "上一页", "下一页"]
+    private static let stopWords: Set<String> = ["报道", "報道", "综合", "綜合", "编辑", "編輯", "来源", "來源", "责编", "責編", "发布", "發佈", "图片", "圖片", "视频", "視頻", "通讯员", "摄影", "未知", "佚名", "网络", "網絡", "网友", "網友", "本站", "原创", "原創", "打印", "图集", "圖集", "执笔", "執筆", "管理员", "系统管理员", "关闭", "關閉", "返回", "顶部", "頂部", "收藏", "评论", "評論", "分享", "转发", "轉發", "点赞", "登录", "注册", "首页", "首頁", "更多", "专题", "專題", "正文", "全文", "上一页", "下一页", "整合", "整理", "编译", "編譯", "摘编", "摘編"]
     /// Endings of outlet names (环球网, 参考消息, 新华社), never a person.
     private static let outletEndings = ["网", "網", "报", "報", "社", "台", "刊", "消息", "新闻", "新聞", "频道", "頻道", "中心", "日报", "晚报"]
     private static let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "、", "，", ",", ";", "；", "/", "／", "|", "&", "＆"]
@@ -77,14 +77,20 @@ enum PersonNames {
               token.unicodeScalars.allSatisfy(isNicknameScalar),
               DateScanner.first(in: token) == nil,
               !(token.unicodeScalars.allSatisfy(CharacterClass.isHan) && outletEndings.contains { token.hasSuffix($0) }) else { return nil }
-        if token.hasPrefix("http") || token.contains(".") || token.contains("@") { return nil }
+        // Not an office (`医技药剂党支部`), not a byline glued together (`半月谈记者谭飞王艳明`, `网络整理`).
+        let han = token.unicodeScalars.allSatisfy(CharacterClass.isHan)
+        if han, token.unicodeScalars.count > 8 || OfficeNames.isOffice(token) { return nil }
+        if ["记者", "記者", "通讯员", "通訊員", "编辑", "編輯", "整理", "报道", "報道", "来源", "來源", "网络", "網絡"].contains(where: { token.contains($0) }) {
+            return nil
+        }
         return token
     }
 
     /// Two to four Han characters (a Chinese personal name), or a short Latin name.
     static func isName(_ token: String) -> Bool {
         let scalars = token.unicodeScalars
-        guard scalars.allSatisfy(CharacterClass.isHan), (2...4).contains(scalars.count), !stopWords.contains(token) else { return false }
+        guard scalars.allSatisfy(CharacterClass.isHan), (2...4).contains(scalars.count), !stopWords.contains(token),
+              !ToolbarLine.words.contains(token) else { return false }
         return !outletEndings.contains { token.hasSuffix($0) }
     }
 

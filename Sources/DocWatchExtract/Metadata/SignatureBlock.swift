@@ -8,10 +8,6 @@ struct SignatureBlock {
     var issuer: String?
     var written: PageDate?
 
-    /// Endings of office names (国务院, 江苏省工业和信息化厅, 市人民政府办公室 …).
-    private static let officeEndings = ["院", "部", "厅", "廳", "局", "委", "委员会", "委員會", "政府", "办公室", "辦公室", "办", "辦",
-                                        "中心", "署", "处", "處", "行", "会", "會", "所", "室"]
-
     init(lines: [String]) {
         for line in lines.prefix(6) where line.unicodeScalars.count <= 30 {
             let key = line.withoutSpaces
@@ -39,8 +35,6 @@ struct SignatureBlock {
     private static func isOffice(_ line: String) -> Bool {
         let scalars = line.unicodeScalars
         guard (2...40).contains(scalars.count), scalars.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }) else { return false }
-        return line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).allSatisfy { token in
-            officeEndings.contains { token.hasSuffix($0) }
-        }
+        return line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).allSatisfy(OfficeNames.isOffice)
     }
 }
