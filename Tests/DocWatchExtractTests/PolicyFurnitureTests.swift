@@ -21,6 +21,11 @@ import Testing
         #expect(document.text == [Fixture.paragraph1, Fixture.paragraph2, Fixture.paragraph3].joined(separator: "\n"))
     }
 
+    @Test func aSentenceStartingWithALabelWordStays() {
+        let sentence = "<p>有效性评估结果显示，各项措施总体落实到位，企业满意度达到96%。</p>"
+        #expect(Fixture.extract(Fixture.newsPage(article: Fixture.articleParagraphs + sentence)).text.contains("有效性评估结果显示"))
+    }
+
     @Test func aToolWordInsideASentenceStays() {
         let sentence = "<p>市民可打印申请表后关闭窗口，再到窗口办理。</p>"
         #expect(Fixture.extract(Fixture.newsPage(article: Fixture.articleParagraphs + sentence)).text.contains("打印申请表"))

@@ -16,7 +16,7 @@ enum ToolbarLine {
 
     /// Whether every word of a short line is a toolbar word (and there is at least one).
     static func isToolbar(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 60 else { return false }
+        guard line.utf8.count <= 180, line.unicodeScalars.count <= 60 else { return false }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {

@@ -35,6 +35,22 @@ enum DisclosureLabels {
     /// Labels that may end in a colon-less cell of their own: each has one of these last characters.
     private static let lastScalars = Set(rows.compactMap { $0.label.unicodeScalars.last })
 
+    /// The rows by their label's first character, longest label first: most text starts none.
+    private static let rowsByFirst: [Unicode.Scalar: [(label: [Unicode.Scalar], field: DisclosureField)]] = {
+        var index: [Unicode.Scalar: [(label: [Unicode.Scalar], field: DisclosureField)]] = [:]
+        for row in rows {
+            let scalars = Array(row.label.unicodeScalars)
+            index[scalars[0], default: []].append((scalars, row.field))
+        }
+        return index
+    }()
+
+    /// Whether `text`'s first non-space character starts some label: the cheap test before any other.
+    static func mayStartLabel(_ text: some StringProtocol) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !CharacterClass.isSpace($0) }) else { return false }
+        return rowsByFirst[first] != nil
+    }
+
     /// Whether `text` holds a character some label ends with: text without one holds no label.
     static func mayHoldLabel(_ text: String) -> Bool {
         text.unicodeScalars.contains(where: lastScalars.contains)
@@ -42,8 +58,10 @@ enum DisclosureLabels {
 
     /// The label `key` (text without white space) starts with, and its length in scalars.
     static func leadingLabel(of key: String) -> (field: DisclosureField, length: Int)? {
-        for row in rows where key.hasPrefix(row.label) {
-            return (row.field, row.label.unicodeScalars.count)
+        let scalars = key.unicodeScalars
+        guard let first = scalars.first, let candidates = rowsByFirst[first] else { return nil }
+        for row in candidates where scalars.starts(with: row.label) {
+            return (row.field, row.label.count)
         }
         return nil
     }
@@ -75,10 +93,13 @@ enum DisclosureLabels {
 
     /// A rendered line that is a row of a disclosure table: it starts with a label and is short.
     static func isTableLine(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 160, mayHoldLabel(line) else { return false }
+        guard line.utf8.count <= 480, mayStartLabel(line) else { return false }
         let key = line.withoutSpaces
-        guard let (field, _) = leadingLabel(of: key) else { return false }
-        // `文号` alone is too common a word to start a row on its own evidence.
-        return field != .docNumber || key.hasPrefix("发文") || key.hasPrefix("發文") || labelCount(in: key) >= 2
+        guard let (field, length) = leadingLabel(of: key) else { return false }
+        // A row names its label with a colon (`有效性：有效`) or holds two labels; a sentence may
+        // start with `有效性` or `文号` and no colon.
+        let afterLabel = key.unicodeScalars.dropFirst(length).first
+        if afterLabel == ":" || afterLabel == "：" { return field != .docNumber || key.hasPrefix("发文") || key.hasPrefix("發文") }
+        return labelCount(in: key) >= 2
     }
 }

@@ -11,11 +11,16 @@ struct DisclosureTable {
     /// split over several runs by spacing markup (`索<span> </span>引<span> </span>号：`).
     init(runs: [TextRun]) {
         var responsibleOffice: String?
-        for index in runs.indices {
+        var index = 0
+        while index < runs.count {
             let raw = runs[index].node.text
-            guard raw.utf8.count <= 160, DisclosureLabels.mayHoldLabel(raw) else { continue }
-            guard let (field, text) = Self.labelledText(endingAt: index, in: runs) else { continue }
-            let next = index + 1 < runs.count ? runs[index + 1].text : nil
+            guard raw.utf8.count <= 160, DisclosureLabels.mayStartLabel(raw),
+                  let (field, text, last) = Self.labelledText(startingAt: index, in: runs) else {
+                index += 1
+                continue
+            }
+            index = last + 1
+            let next = index < runs.count ? runs[index].text : nil
             // `发文机关：国务院 成文日期：2024年07月28日`: every label of the run, each to the next.
             var scalars = Array(text.unicodeScalars)
             var label = field
@@ -45,16 +50,17 @@ struct DisclosureTable {
     }
 
     /// The text of the run at `index` when it starts with a label, joined with up to four one- or
-    /// two-character runs before it when only together they spell one (`索` `引` `号：`).
-    private static func labelledText(endingAt index: Int, in runs: [TextRun]) -> ((field: DisclosureField, length: Int), String)? {
-        let text = runs[index].text
-        if let found = DisclosureLabels.leadingLabel(of: text.withoutSpaces) { return (found, text) }
-        var joined = text
-        var start = index
-        while start > 0, index - start < 4, runs[start - 1].text.withoutSpaces.unicodeScalars.count <= 2 {
-            start -= 1
-            joined = runs[start].text + joined
-            if let found = DisclosureLabels.leadingLabel(of: joined.withoutSpaces) { return (found, joined) }
+    /// two-character runs after it when only together they spell one (`索` `引` `号：`); and the
+    /// index of the last run read.
+    private static func labelledText(startingAt index: Int, in runs: [TextRun]) -> ((field: DisclosureField, length: Int), String, Int)? {
+        var joined = runs[index].text
+        if let found = DisclosureLabels.leadingLabel(of: joined.withoutSpaces) { return (found, joined, index) }
+        var last = index
+        while joined.withoutSpaces.unicodeScalars.count <= 4, last + 1 < runs.count, last - index < 4,
+              runs[last + 1].text.withoutSpaces.unicodeScalars.count <= 2 {
+            last += 1
+            joined += runs[last].text
+            if let found = DisclosureLabels.leadingLabel(of: joined.withoutSpaces) { return (found, joined, last) }
         }
         return nil
     }

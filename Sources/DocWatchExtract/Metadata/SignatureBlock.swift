@@ -9,7 +9,7 @@ struct SignatureBlock {
     var written: PageDate?
 
     init(lines: [String]) {
-        for line in lines.prefix(6) where line.unicodeScalars.count <= 30 {
+        for line in lines.prefix(6) where line.utf8.count <= 90 && (line.containsBytes("号") || line.containsBytes("號")) {
             let key = line.withoutSpaces
             let facts = DocumentNumberScanner.facts(in: ScalarText(key))
             if facts.count == 1, let fact = facts.first, fact.offset == 0, fact.text.unicodeScalars.count == key.unicodeScalars.count {
@@ -20,6 +20,7 @@ struct SignatureBlock {
         // The signature: a date alone on a line, right under an office name, among the last lines.
         let tail = Array(lines.suffix(6))
         for index in tail.indices.dropFirst().reversed() {
+            guard tail[index].utf8.count <= 60 else { continue }
             let line = tail[index].trimmed
             guard line.unicodeScalars.count <= 16, let found = DateScanner.first(in: Array(line.unicodeScalars)),
                   found.range.lowerBound == 0, found.range.upperBound >= line.unicodeScalars.count - 1, line.containsBytes("年") else { continue }
