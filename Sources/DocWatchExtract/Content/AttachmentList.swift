@@ -8,12 +8,22 @@ enum AttachmentList {
     /// Whether `node` is a list of attachments: it starts with 附件, or every link in it names a
     /// document file (by URL or by link text) or a download endpoint.
     static func isAttachmentBlock(_ node: HTMLNode) -> Bool {
-        let text = node.textContent.trimmed
-        guard text.unicodeScalars.count <= 2_000 else { return false }
-        if leads.contains(where: { text.hasPrefix($0) }) { return true }
+        if let first = firstText(in: node), leads.contains(where: { first.hasPrefix($0) }) { return true }
         let anchors = node.name == "a" ? [node] : node.all("a")
-        guard !anchors.isEmpty else { return false }
+        guard !anchors.isEmpty, anchors.count <= 50 else { return false }
         return anchors.allSatisfy { isDocumentLink(href: $0["href"] ?? "", text: $0.textContent) }
+    }
+
+    /// The first text in `node`'s subtree that is not white space, trimmed.
+    private static func firstText(in node: HTMLNode) -> String? {
+        if node.kind == .text {
+            let text = node.text.trimmed
+            return text.isEmpty ? nil : text
+        }
+        for child in node.children {
+            if let found = firstText(in: child) { return found }
+        }
+        return nil
     }
 
     /// A link to a document file: its path or its text ends in a document extension, or it is a

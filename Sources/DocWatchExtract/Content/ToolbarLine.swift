@@ -9,6 +9,8 @@ enum ToolbarLine {
         "豆瓣", "朋友圈", "复制链接", "複製鏈接", "扫一扫", "掃一掃", "保存", "下载", "下載", "放大", "缩小", "縮小", "打印正文", "上一篇",
         "下一篇", "点赞", "評論", "评论", "举报", "舉報", "朗读", "朗讀", "听全文", "聽全文", "视力保护色", "護眼", "护眼",
     ]
+    /// The first characters of the words: a line starting with none is no toolbar.
+    private static let firstScalars = Set(words.compactMap(\.unicodeScalars.first))
     /// Characters that separate toolbar words.
     private static let separators: Set<Unicode.Scalar> = [
         "【", "】", "[", "]", "（", "）", "(", ")", "|", "｜", "丨", "/", "／", ":", "：", "、", "·", "•", "-", "—", ">", "<", "〔", "〕",
@@ -16,7 +18,9 @@ enum ToolbarLine {
 
     /// Whether every word of a short line is a toolbar word (and there is at least one).
     static func isToolbar(_ line: String) -> Bool {
-        guard line.utf8.count <= 180, line.unicodeScalars.count <= 60 else { return false }
+        guard line.utf8.count <= 180,
+              let first = line.unicodeScalars.first(where: { !separators.contains($0) && !CharacterClass.isSpace($0) }),
+              firstScalars.contains(first), line.unicodeScalars.count <= 60 else { return false }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {

@@ -35,11 +35,15 @@ enum PersonNames {
 
     /// Where a byline value ends: before `发自北京` and at a closing bracket (`（记者 格桑边觉）西藏…`).
     private static func byline(of value: String) -> Substring {
-        var end = value.endIndex
-        for marker in ["发自", "發自", "）", ")", "】"] {
-            if let range = value.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
+        let scalars = value.unicodeScalars
+        var previous: Unicode.Scalar = " "
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "）" || scalar == ")" || scalar == "】" { return value[..<index] }
+            if scalar == "自", previous == "发" || previous == "發" { return value[..<scalars.index(before: index)] }
+            previous = scalar
         }
-        return value[..<end]
+        return value[...]
     }
 
     /// Two two-character names written together (`罗科苏盈`: 罗科, 苏盈), told apart from one
