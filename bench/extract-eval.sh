@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores `docwatch extract` on the shared extraction corpora, on one core (taskset -c 0), as the
-# extraction issue measures it: body F1, dates, authors, title, source, site name, pages/s, and
-# the slowest gne-pages page.
+# extraction issue measures it: body F1, dates, authors, title, source, site name, pages/s, the
+# policy fields (bench/policy-fields-eval.py) and the slowest gne-pages page.
 #
 #   bench/extract-eval.sh [--anchors] [--no-build]
 #
@@ -54,6 +54,10 @@ echo "|------------|--------------|---------|----------|----------|------------|
 for corpus in ia-dev daniel-dev seeds-dev; do
     taskset -c 0 python3 "$tools" "$corpora/$corpus" docwatch --bin "$binary" --json | row docwatch
 done
+
+# Policy-page fields (issuer, doc_number, written, index_number): scored where a corpus's truth has them.
+echo
+python3 "$root/bench/policy-fields-eval.py" "$binary" "$corpora/ia-dev" "$corpora/daniel-dev" "$corpora/seeds-dev" "$corpora/gne-pages"
 
 # gne-pages: no truth; every page must extract, none empty, none slower than 20 ms.
 python3 - "$binary" "$corpora/gne-pages" <<'PY'

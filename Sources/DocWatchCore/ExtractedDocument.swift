@@ -12,6 +12,14 @@ public struct ExtractedDocument: Sendable, Equatable, Codable {
     public var editor: String?
     /// The outlet or office named as where the article comes from (来源).
     public var source: String?
+    /// The office that issued a policy document (发文机关, 发布机构); never an author.
+    public var issuer: String?
+    /// The document's number as its page states it (发文字号, 文号): `国发〔2024〕17号`.
+    public var docNumber: String?
+    /// 成文日期, the date a policy document was signed, ISO 8601 like `published`.
+    public var written: String?
+    /// 索引号 of an information-disclosure page.
+    public var indexNumber: String?
     public var siteName: String?
     /// BCP 47: `zh-Hans`, `zh-Hant`, or another tag.
     public var script: String
@@ -27,7 +35,8 @@ public struct ExtractedDocument: Sendable, Equatable, Codable {
 
     public init(
         title: String = "", published: String? = nil, authors: [String] = [], editor: String? = nil,
-        source: String? = nil, siteName: String? = nil, script: String = "und", text: String = "",
+        source: String? = nil, issuer: String? = nil, docNumber: String? = nil, written: String? = nil,
+        indexNumber: String? = nil, siteName: String? = nil, script: String = "und", text: String = "",
         facts: [Fact] = [], links: [String] = [], titleSimplified: String? = nil, textSimplified: String? = nil
     ) {
         self.title = title
@@ -35,6 +44,10 @@ public struct ExtractedDocument: Sendable, Equatable, Codable {
         self.authors = authors
         self.editor = editor
         self.source = source
+        self.issuer = issuer
+        self.docNumber = docNumber
+        self.written = written
+        self.indexNumber = indexNumber
         self.siteName = siteName
         self.script = script
         self.text = text
@@ -45,7 +58,9 @@ public struct ExtractedDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, published, authors, editor, source, script, text, facts, links
+        case title, published, authors, editor, source, issuer, written, script, text, facts, links
+        case docNumber = "doc_number"
+        case indexNumber = "index_number"
         case siteName = "site_name"
         case titleSimplified = "title_simplified"
         case textSimplified = "text_simplified"

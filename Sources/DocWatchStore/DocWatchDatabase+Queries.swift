@@ -99,7 +99,8 @@ extension DocWatchDatabase {
         ExtractedDocument(
             title: version["title"], published: version["published"],
             authors: JSONText.decode([String].self, version["authors"]) ?? [], editor: version["editor"],
-            source: version["source_name"], siteName: version["site_name"], script: version["script"], text: version["text"],
+            source: version["source_name"], issuer: version["issuer"], docNumber: version["doc_number"],
+            written: version["written"], indexNumber: version["index_number"], siteName: version["site_name"], script: version["script"], text: version["text"],
             facts: facts, links: JSONText.decode([String].self, version["links"]) ?? [],
             titleSimplified: version["title_simplified"], textSimplified: version["text_simplified"])
     }

@@ -126,12 +126,14 @@ private struct VersionWriter {
         let document = page.document
         try db.execute(sql: """
             INSERT INTO version (document, number, content_hash, raw_hash, fetched_at, charset, title, published, authors,
-                editor, source_name, site_name, script, text, title_simplified, text_simplified, links, simhash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                editor, source_name, site_name, script, text, title_simplified, text_simplified, links, simhash,
+                issuer, doc_number, written, index_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [documentID, number, contentHash, page.rawHash, page.fetchedAt, page.charset, document.title,
                              document.published, JSONText.encode(document.authors), document.editor, document.source,
                              document.siteName, document.script, document.text, document.titleSimplified,
-                             document.textSimplified, JSONText.encode(document.links), Int64(bitPattern: simhash)])
+                             document.textSimplified, JSONText.encode(document.links), Int64(bitPattern: simhash),
+                             document.issuer, document.docNumber, document.written, document.indexNumber])
         let versionID = db.lastInsertedRowID
         for fact in document.facts {
             try db.cachedStatement(sql: "INSERT INTO fact (version, kind, text, \"offset\", data) VALUES (?, ?, ?, ?, ?)")

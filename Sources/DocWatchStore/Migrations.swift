@@ -186,6 +186,15 @@ enum Migrations {
                 ALTER TABLE fact ADD COLUMN attachment INTEGER REFERENCES attachment(id) ON DELETE CASCADE;
                 """)
         }
+        migrator.registerMigration("v8-policy-metadata") { db in
+            // A policy page's issuing office, document number, signing date and disclosure index number.
+            try db.execute(sql: """
+                ALTER TABLE version ADD COLUMN issuer TEXT;
+                ALTER TABLE version ADD COLUMN doc_number TEXT;
+                ALTER TABLE version ADD COLUMN written TEXT;
+                ALTER TABLE version ADD COLUMN index_number TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -21,7 +21,9 @@ final class ExtractionPrinter {
         let fields: [(String, String)] = [
             ("file", file), ("title", document.title), ("published", document.published ?? "–"),
             ("authors", document.authors.joined(separator: ", ")), ("editor", document.editor ?? "–"),
-            ("source", document.source ?? "–"), ("site_name", document.siteName ?? "–"), ("script", document.script),
+            ("source", document.source ?? "–"), ("issuer", document.issuer ?? "–"), ("doc_number", document.docNumber ?? "–"),
+            ("written", document.written ?? "–"), ("index_number", document.indexNumber ?? "–"),
+            ("site_name", document.siteName ?? "–"), ("script", document.script),
             ("text", "\(document.text.count) characters, \(document.text.split(separator: "\n").count) lines"),
             ("facts", "\(document.facts.count)"), ("links", "\(document.links.count)"),
         ]
@@ -53,6 +55,10 @@ final class ExtractionPrinter {
         line.field("authors", document.authors)
         line.field("editor", document.editor)
         line.field("source", document.source)
+        line.field("issuer", document.issuer)
+        line.field("doc_number", document.docNumber)
+        line.field("written", document.written)
+        line.field("index_number", document.indexNumber)
         line.field("site_name", document.siteName)
         line.field("script", document.script)
         line.field("text", document.text)

@@ -26,6 +26,10 @@ import Testing
         Case(name: "a view counter after the seconds is not read", text: "2024/8/6 8:39:00 40344", published: "2024-08-06T08:39:00+08:00"),
         Case(name: "a time range is not an offset", text: "会议时间：2020-04-15 10:30-11:30", published: "2020-04-15T10:30:00+08:00"),
         Case(name: "an ISO offset east of UTC", text: "2020-04-15T18:06:00+08:00", published: "2020-04-15T18:06:00+08:00"),
+        Case(name: "gov.cn firstpublishedtime, a dash before the time", text: "2024-08-06-08:39:00", published: "2024-08-06T08:39:00+08:00"),
+        Case(name: "a dash before a time without seconds", text: "2024-08-06-8:39", published: "2024-08-06T08:39:00+08:00"),
+        Case(name: "a date range is no time", text: "2024-01-01-2024-12-31", published: "2024-01-01"),
+        Case(name: "a dash and a number without a colon is no time", text: "2024-08-06-12", published: "2024-08-06"),
     ]
 
     @Test(arguments: cases)

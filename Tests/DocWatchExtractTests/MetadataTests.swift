@@ -14,18 +14,21 @@ import Testing
         #expect(document.siteName == "宁波市人民政府")
     }
 
-    @Test func disclosureTableGivesTheDateAndIssuer() {
+    @Test func disclosureTableGivesTheDateAndIssuerNotAnAuthor() {
         let table = "<table><tr><td>发文机关：</td><td>吉林省人民政府</td><td>发布日期：</td><td>2022-01-27</td></tr></table>"
         let html = Fixture.page(body: table + "<div>\(Fixture.articleParagraphs)</div>")
         let document = Fixture.extract(html)
         #expect(document.published == "2022-01-27")
-        #expect(document.authors == ["吉林省人民政府"])
+        #expect(document.issuer == "吉林省人民政府")
+        #expect(document.authors.isEmpty)
     }
 
-    @Test func disclosureTableWrittenDateComesBeforeItsPublicationDate() {
+    @Test func disclosureTablePublicationDateIsPublishedAndItsWrittenDateIsWritten() {
         let table = "<table><tr><td>成文日期：</td><td>2022年01月27日</td></tr><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table>"
         let html = Fixture.page(head: #"<meta name="PubDate" content="2022-01-28 00:00:00">"#, body: table + "<div>\(Fixture.articleParagraphs)</div>")
-        #expect(Fixture.extract(html).published == "2022-01-27")
+        let document = Fixture.extract(html)
+        #expect(document.published == "2022-01-28")
+        #expect(document.written == "2022-01-27")
     }
 
     @Test func jsonLinkedDataGivesTheDateAndAuthor() {

@@ -35,11 +35,13 @@ struct ContentRenderer {
         if breaksLine { builder.flush() }
     }
 
-    /// Blocks inside the article that are not article text: link lists and hinted furniture.
+    /// Blocks inside the article that are not article text: link lists and hinted furniture (but
+    /// not an attachment list), and a disclosure table.
     private func isFurniture(_ node: HTMLNode) -> Bool {
         let nodeStats = stats[node]
-        if nodeStats.chars > 0, nodeStats.linkDensity >= 0.5, node.name != "p" || nodeStats.chars < 40 { return true }
-        return ElementTraits.isInnerFurniture(node)
+        if nodeStats.chars > 0, nodeStats.linkDensity >= 0.5, node.name != "p" || nodeStats.chars < 40 { return !AttachmentList.isAttachmentBlock(node) }
+        if ElementTraits.isInnerFurniture(node) { return !AttachmentList.isAttachmentBlock(node) }
+        return DisclosureBlock.isDisclosure(node, stats: stats)
     }
 }
 

@@ -1,5 +1,6 @@
 /// Lines of rendered text that are site furniture whatever block they sit in: breadcrumbs,
-/// pagers, share prompts, disclaimers, editor lines, ICP and copyright footers.
+/// pagers, share prompts, disclaimers, editor lines, ICP and copyright footers, rows of a
+/// disclosure table, and toolbars (`【打印】【关闭】`, `分享：微信 微博`, `我要纠错`).
 enum FurnitureLines {
     /// Line starts that mark furniture (Simplified and Traditional).
     static let prefixes = [
@@ -9,6 +10,8 @@ enum FurnitureLines {
         "相關閱讀", "相关文章", "相關文章", "热点排行", "熱點排行", "热门资讯", "熱門資訊", "推荐阅读", "推薦閱讀", "扫一扫",
         "掃一掃", "标签：", "標簽：", "标签:", "关键词：", "關鍵詞：", "打印本页", "打印本頁", "【打印", "【关闭", "[打印",
         "字号", "字體", "字体", "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "版權所有", "编辑：", "编辑:", "編輯：", "編輯:",
+        "我要纠错", "我要糾錯", "关闭窗口", "關閉窗口", "关闭本页", "關閉本頁", "打印此页", "打印此頁", "收藏本页", "收藏本頁",
+        "在手机上查看", "手机扫码", "手機掃碼", "用手机扫描", "微信扫一扫", "微信掃一掃",
     ]
 
     /// Fragments that make any short line furniture.
@@ -30,6 +33,6 @@ enum FurnitureLines {
         }
         if prefixBytes.contains(where: { utf8.starts(with: $0) }) { return true }
         if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
-        return false
+        return DisclosureLabels.isTableLine(line) || ToolbarLine.isToolbar(line)
     }
 }

@@ -27,7 +27,13 @@ struct Byline {
             case .source:
                 if source == nil, let first = Self.firstToken(of: value) { source = first }
             case .author, .reporter:
-                for name in PersonNames.names(in: value) where !authors.contains(name) { authors.append(name) }
+                let nicknameFirst = field == .author && PersonNames.isJoinedNickname(value)
+                let names = nicknameFirst ? [] : PersonNames.names(in: value)
+                for name in names where !authors.contains(name) { authors.append(name) }
+                // 作者：芊草凡凡, 楼主：ggjjzhzz: after an explicit label a forum nickname is the author.
+                if names.isEmpty, field == .author, let nickname = PersonNames.nickname(in: value), !authors.contains(nickname) {
+                    authors.append(nickname)
+                }
             case .editor:
                 if editor == nil { editor = PersonNames.names(in: value).first ?? Self.firstToken(of: value) }
             case .date:

@@ -15,7 +15,7 @@ enum BylineLabels {
         for label in ["来源", "來源", "信息来源", "信息來源", "文章来源", "文章來源", "稿件来源", "稿件來源", "新闻来源", "新聞來源", "出处", "出處", "转载自", "轉載自"] {
             rows.append((label, .source, true))
         }
-        for label in ["作者", "作　者", "作 者", "撰稿", "撰文", "撰稿人", "执笔", "执笔人", "執筆", "執筆人"] {
+        for label in ["作者", "作　者", "作 者", "撰稿", "撰文", "撰稿人", "执笔", "执笔人", "執筆", "執筆人", "楼主", "樓主", "发帖人", "發帖人", "博主"] {
             rows.append((label, .author, true))
         }
         for label in ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "文/", "文／", "文/图", "文／圖", "文/圖", "图/文", "圖/文", "执笔/", "執筆/", "作者/"] {
@@ -24,8 +24,12 @@ enum BylineLabels {
         for label in ["责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "本文编辑", "值班编辑", "编审", "審核", "审核", "校对", "校對"] {
             rows.append((label, .editor, true))
         }
-        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "更新时间", "更新時間", "时间", "時間", "日期", "发文日期", "成文日期"] {
+        for label in ["发布时间", "發佈時間", "發布時間", "发布日期", "發佈日期", "发表时间", "發表時間", "更新时间", "更新時間", "时间", "時間", "日期"] {
             rows.append((label, .date, true))
+        }
+        // A policy's signing date is `written`, never the publication date a byline gives.
+        for label in ["成文日期", "发文日期", "發文日期", "印发日期", "印發日期"] {
+            rows.append((label, .stop, true))
         }
         // `发表于 2005-9-15`: these take no colon.
         for label in ["发表于", "發表於", "发布于", "發佈於", "發布於", "发表於"] {
@@ -62,6 +66,24 @@ enum BylineLabels {
         return out
     }
 
+    /// A name written straight after 记者 (`记者马俊峰/文`, `记者罗科苏盈发自北京`): two to four Han
+    /// characters from a common surname on, then a byline boundary, so `记者了解到` is no byline.
+    private static func gluedName(in s: [Unicode.Scalar], at start: Int) -> Bool {
+        for length in 2...4 where start + length <= s.count {
+            let name = s[start..<start + length]
+            guard name.allSatisfy(CharacterClass.isHan) else { return false }
+            guard Surnames.starts(String(String.UnicodeScalarView(name))) else { return false }
+            let end = start + length
+            // `新华社记者廖宇杰摄` credits a photo, not the article.
+            if name.last == "摄" || name.last == "攝" || (end < s.count && (s[end] == "摄" || s[end] == "攝")) { return false }
+            if end == s.count { return true }
+            let next = s[end]
+            if CharacterClass.isSpace(next) || "/／、，,）)".unicodeScalars.contains(next) { return true }
+            if end + 1 < s.count, ["发自", "發自", "报道", "報道"].contains(String(String.UnicodeScalarView(s[end...end + 1]))) { return true }
+        }
+        return false
+    }
+
     /// The first characters of all labels: most positions of a line start none.
     private static let firstScalars = Set(table.map { $0.label[0] })
 
@@ -78,7 +100,7 @@ enum BylineLabels {
             if row.field == .stop { return (row.field, index + label.count) }
             // 记者/通讯员 without a colon: only when a space or a name boundary follows.
             let slashed = label.contains("/") || label.contains("／")
-            if slashed || cursor > index + label.count || cursor >= s.count { return (row.field, cursor) }
+            if slashed || cursor > index + label.count || cursor >= s.count || gluedName(in: s, at: cursor) { return (row.field, cursor) }
         }
         return nil
     }

@@ -59,7 +59,13 @@ enum DateScanner {
         guard let (day, afterDay) = shortNumber(s, cursor), var found = validated(year, month, day) else { return nil }
         cursor = afterDay
         if separator == "年", cursor < s.count, s[cursor] == "日" || s[cursor] == "号" { cursor += 1 }
-        if let (time, end) = time(in: s, at: cursor) {
+        // `2024-08-06-08:39:00` (gov.cn's firstpublishedtime): a dash, then a time with its colon.
+        var timeStart = cursor
+        if separator == "-", cursor + 2 < s.count, s[cursor] == "-", let (_, afterHour) = shortNumber(s, cursor + 1),
+           afterHour < s.count, s[afterHour] == ":" {
+            timeStart += 1
+        }
+        if let (time, end) = time(in: s, at: timeStart) {
             found.hour = time.hour
             found.minute = time.minute
             found.second = time.second

@@ -10,6 +10,14 @@ struct MetadataReader {
     var editor: String?
     var source: String?
     var siteName: String?
+    /// The issuing office of a policy document (发文机关); never among `authors`.
+    var issuer: String?
+    /// 发文字号 / 文号.
+    var docNumber: String?
+    /// 成文日期, the date the document was signed.
+    var written: PageDate?
+    /// 索引号.
+    var indexNumber: String?
     /// Indices of `content.lines` that are bylines (`光明日报记者 王建宏 张文攀`), not article text.
     var bylineLines: [Int] = []
 
@@ -19,6 +27,8 @@ struct MetadataReader {
         let contentRange = page.runs.range(of: content.node) ?? runs.count..<runs.count
         let disclosure = DisclosureTable(runs: runs)
         let linkedData = JSONLinkedData(html: page.html)
+        let forum = ForumPost(runs: runs, html: page.html)
+        let signature = SignatureBlock(lines: content.lines)
 
         var above = Byline()
         above.read(runs[Self.headerZone(headline: headlineRange, content: contentRange, count: runs.count)], datesWithoutLabel: true)
@@ -36,6 +46,16 @@ struct MetadataReader {
                 bylineLines.append(index)
             }
         }
+        // A dateline or lead that opens a paragraph (`据新华社拉萨电（记者 格桑边觉）西藏…`) stays in the text.
+        if head.authors.isEmpty {
+            for line in content.lines.prefix(3) where line.unicodeScalars.count > 50 {
+                let names = LeadByline.authors(in: line)
+                if !names.isEmpty {
+                    head.authors = names
+                    break
+                }
+            }
+        }
         var contentHead = Byline()
         contentHead.read(runs[contentRange.lowerBound..<min(contentRange.upperBound, contentRange.lowerBound + 10)], datesWithoutLabel: false)
         var below = Byline()
@@ -48,13 +68,13 @@ struct MetadataReader {
         below.read(runs[contentRange.upperBound..<min(runs.count, contentRange.upperBound + 12)], datesWithoutLabel: false)
 
         let meta = page.meta
-        // A disclosure table's 成文日期 is the date the document bears (how it is cited); its
-        // 发布日期, when the page went up, comes next.
+        // `published` is when the page went up (发布日期, firstpublishedtime, PubDate); a policy's
+        // 成文日期, the date it was signed, is `written`.
         published = Self.strongest([
-            disclosure.written,
             disclosure.published,
             meta.first(MetaTags.publishedKeys).flatMap(DateScanner.first(in:)),
             linkedData.datePublished.flatMap(DateScanner.first(in:)),
+            forum.date,
             page.html.containsBytes("<time") ? Self.timeElement(in: page.body) : nil,
             above.labelledDate,
             contentHead.labelledDate,
@@ -69,8 +89,13 @@ struct MetadataReader {
         }
         source = metaSource.flatMap(Byline.firstToken(of:)) ?? above.source ?? head.source ?? below.source
         let metaAuthors = meta.first(MetaTags.authorKeys).map(Self.personNames) ?? []
-        authors = [above.authors, head.authors, below.authors, metaAuthors, linkedData.authors].first { !$0.isEmpty }
-            ?? disclosure.issuer.map { [$0] } ?? []
+        written = disclosure.written ?? signature.written
+        issuer = disclosure.issuer ?? signature.issuer
+        docNumber = disclosure.docNumber ?? signature.docNumber
+        indexNumber = disclosure.indexNumber
+        let forumAuthors = forum.author.map { [$0] } ?? []
+        authors = [forumAuthors, above.authors, head.authors, below.authors, metaAuthors, linkedData.authors].first { !$0.isEmpty } ?? []
+        if let issuer { authors.removeAll { $0 == issuer } }
         editor = above.editor ?? below.editor
         siteName = meta.first(MetaTags.siteNameKeys)
             ?? SiteNameFinder.fromTitle(page.titleTag, segments: page.titleSegments, headline: headline.text)

@@ -10,6 +10,11 @@ enum Surnames {
         "长孙", "長孫", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "西門", "南宫", "南宮", "独孤", "獨孤",
     ]
 
+    /// Whether `name` starts with a double surname (欧阳, 司马 …).
+    static func startsWithDouble(_ name: String) -> Bool {
+        double.contains(String(name.prefix(2)))
+    }
+
     /// Whether `name` starts with a common surname.
     static func starts(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
