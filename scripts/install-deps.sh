@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages docwatch builds against, if any is missing. Needs root (or sudo).
 set -euo pipefail
-packages=(libcurl4-openssl-dev libxml2-dev libopencc-dev libuchardet-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev pkg-config patch)
+packages=(libcurl4-openssl-dev libxml2-dev libopencc-dev libuchardet-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev pkg-config patch)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
