@@ -106,13 +106,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'
 polling() {
     "$BIN" fetch --config "$WORK/docwatch.toml" > /dev/null  # stores every page once
     local statuses
-    statuses=$("$BIN" fetch --config "$WORK/docwatch.toml" | awk '{ print $2 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+    statuses=$("$BIN" fetch --config "$WORK/docwatch.toml" | awk 'NR > 1 { print $2 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
     local codes
-    codes=$(curl --parallel --parallel-max 16 --config "$WORK/curl.conf" | sort | uniq -c | tr -s ' ')
+    codes=$(curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" | sort | uniq -c | tr -s ' ')
     : > "$WORK/poll-a"; : > "$WORK/poll-b"
     for ((run = 0; run < RUNS; run++)); do
         measure "$BIN" fetch --config "$WORK/docwatch.toml" >> "$WORK/poll-a"
-        measure curl --parallel --parallel-max 16 --config "$WORK/curl.conf" >> "$WORK/poll-b"
+        measure curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" >> "$WORK/poll-b"
     done
     local wall_a wall_b cpu_a cpu_b rss_a
     wall_a=$(awk '{ print $1 }' "$WORK/poll-a" | median); wall_b=$(awk '{ print $1 }' "$WORK/poll-b" | median)
