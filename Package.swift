@@ -29,10 +29,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         .target(
             name: "DocWatchCore",
-            dependencies: ["CCrypto", "CZlib"],
+            dependencies: ["CCrypto", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -89,7 +89,7 @@ extension DocWatchDatabase {
         }
         guard let data, !data.isEmpty else { return nil }
         do {
-            return try Compression.inflate([UInt8](data))
+            return try BodyCodec.decompress([UInt8](data))
         } catch {
             throw StoreError(operation: "read the body \(rawHash)", message: error.description)
         }

@@ -119,7 +119,7 @@ private struct VersionWriter {
         try db.execute(sql: """
             INSERT INTO body (raw_hash, size, content_type, data) VALUES (?, ?, ?, ?)
             ON CONFLICT(raw_hash) DO UPDATE SET data = excluded.data WHERE length(body.data) = 0
-            """, arguments: [page.rawHash, page.body.count, page.contentType, Data(Compression.deflate(page.body))])
+            """, arguments: [page.rawHash, page.body.count, page.contentType, Data(BodyCodec.compress(page.body))])
     }
 
     private func insertVersion(documentID: Int64, number: Int) throws -> Int64 {

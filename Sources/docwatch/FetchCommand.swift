@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocWatchCore
 import DocWatchIngest
+import DocWatchStore
 import Foundation
 
 /// `docwatch fetch`: poll now, once, through the daemon's pipeline.
@@ -60,13 +61,11 @@ struct FetchCommand: AsyncParsableCommand {
             }
             // Source health follows the source's own fetch, as in the daemon; a failed article fails the
             // exit code below but not the source.
-            for (target, report) in zip(targets, reports) {
-                guard case .source(let source) = target else { continue }
-                _ = try context.store {
-                    try context.database.recordSourcePoll(source: source.id, time: Date(),
-                                                          outcome: report.outcome, error: report.error, nextDue: nil)
-                }
+            let polled = zip(targets, reports).compactMap { target, report -> SourcePoll? in
+                guard case .source(let source) = target else { return nil }
+                return SourcePoll(source: source.id, time: Date(), outcome: report.outcome, error: report.error)
             }
+            _ = try context.store { try context.database.recordSourcePolls(polled) }
             do {
                 try notifier.drain()
             } catch {

@@ -44,6 +44,27 @@ struct PollRecordTests {
         #expect(try store.database.sourceHealth().first?.failures == 0)
     }
 
+    @Test("a batch of source polls records the same health and events as one call each")
+    func sourcePollBatch() throws {
+        let sources = ["a", "b", "c"].map { Source(id: $0, url: "https://\($0).example/") }
+        let polls = [
+            SourcePoll(source: "a", time: Pages.start, outcome: .unchanged, error: nil),
+            SourcePoll(source: "b", time: Pages.start, outcome: .error, error: "HTTP 500"),
+            SourcePoll(source: "c", time: Pages.start, outcome: .new, error: nil),
+        ]
+        let batched = try TemporaryDatabase()
+        try batched.database.syncSources(sources)
+        let events = try batched.database.recordSourcePolls(polls)
+        let single = try TemporaryDatabase()
+        try single.database.syncSources(sources)
+        for poll in polls {
+            try single.database.recordSourcePoll(source: poll.source, time: poll.time, outcome: poll.outcome, error: poll.error, nextDue: nil)
+        }
+        #expect(events.count == 1)
+        #expect(try batched.database.sourceHealth() == single.database.sourceHealth())
+        #expect(try batched.database.pendingEvents().map(\.event.type) == [.sourceFailing])
+    }
+
     @Test("the third 404 in a row writes document.gone, once")
     func gone() throws {
         let store = try TemporaryDatabase()

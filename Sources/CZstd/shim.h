@@ -1,0 +1,4 @@
+#ifndef DOCWATCH_CZSTD_SHIM_H
+#define DOCWATCH_CZSTD_SHIM_H
+#include <zstd.h>
+#endif
