@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// A line made only of page-tool words: `【打印本页】【关闭窗口】`, `字体：大 中 小`, `分享 微信 微博 QQ空间`,
 /// `纠错 | 打印 | 关闭`. Such lines say nothing a reader of the article needs.
 enum ToolbarLine {
@@ -19,12 +21,12 @@ enum ToolbarLine {
     /// Whether every word of a short line is a toolbar word (and there is at least one).
     static func isToolbar(_ line: String) -> Bool {
         guard line.utf8.count <= 180,
-              let first = line.unicodeScalars.first(where: { !separators.contains($0) && !CharacterClass.isSpace($0) }),
+              let first = line.unicodeScalars.first(where: { !separators.contains($0) && !Whitespace.isSpace($0) }),
               firstScalars.contains(first), line.unicodeScalars.count <= 60 else { return false }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
-            if separators.contains(scalar) || CharacterClass.isSpace(scalar) {
+            if separators.contains(scalar) || Whitespace.isSpace(scalar) {
                 if !current.isEmpty { tokens.append(String(current)) }
                 current = String.UnicodeScalarView()
             } else {

@@ -44,7 +44,7 @@ struct ListingBytes {
     /// Whether a `Content-Type` value has a `charset` parameter.
     private static func namesCharset(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        return contentType.lowercased().split(separator: ";").dropFirst().contains { TextScan.trimmed(String($0)).hasPrefix("charset") }
+        return contentType.lowercased().split(separator: ";").dropFirst().contains { Whitespace.trim(String($0)).hasPrefix("charset") }
     }
 
     /// Whether `bytes` hold an encoded U+FFFD (EF BF BD) themselves.

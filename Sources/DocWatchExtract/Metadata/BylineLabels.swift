@@ -71,14 +71,14 @@ enum BylineLabels {
     private static func gluedName(in s: [Unicode.Scalar], at start: Int) -> Bool {
         for length in 2...4 where start + length <= s.count {
             let name = s[start..<start + length]
-            guard name.allSatisfy(CharacterClass.isHan) else { return false }
+            guard name.allSatisfy(Han.isIdeograph) else { return false }
             guard Surnames.starts(String(String.UnicodeScalarView(name))) else { return false }
             let end = start + length
             // `新华社记者廖宇杰摄` credits a photo, not the article.
             if name.last == "摄" || name.last == "攝" || (end < s.count && (s[end] == "摄" || s[end] == "攝")) { return false }
             if end == s.count { return true }
             let next = s[end]
-            if CharacterClass.isSpace(next) || "/／、，,）)".unicodeScalars.contains(next) { return true }
+            if Whitespace.isSpace(next) || "/／、，,）)".unicodeScalars.contains(next) { return true }
             if end + 1 < s.count, ["发自", "發自", "报道", "報道"].contains(String(String.UnicodeScalarView(s[end...end + 1]))) { return true }
         }
         return false

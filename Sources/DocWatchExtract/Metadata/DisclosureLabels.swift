@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// What a label of a government information-disclosure table (索引号, 发文机关 …) announces.
 enum DisclosureField: Equatable {
     case indexNumber, issuer, responsibleOffice, docNumber, written, published
@@ -47,7 +49,7 @@ enum DisclosureLabels {
 
     /// Whether `text`'s first non-space character starts some label: the cheap test before any other.
     static func mayStartLabel(_ text: some StringProtocol) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { !CharacterClass.isSpace($0) }) else { return false }
+        guard let first = text.unicodeScalars.first(where: { !Whitespace.isSpace($0) }) else { return false }
         return rowsByFirst[first] != nil
     }
 

@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// The metadata table of government information-disclosure pages: 索引号, 发文机关, 发文字号,
 /// 成文日期, 发布日期 as label cells followed by value cells, or `label：value` in one cell.
 struct DisclosureTable {
@@ -72,7 +74,7 @@ struct DisclosureTable {
         var index = 0
         var counted = 0
         while index < scalars.count, counted < length {
-            if !CharacterClass.isSpace(scalars[index]) { counted += 1 }
+            if !Whitespace.isSpace(scalars[index]) { counted += 1 }
             index += 1
         }
         let end = DisclosureLabels.nextLabel(in: scalars, from: index) ?? scalars.count

@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// The poster line of an old forum or blog post: `本贴由大卫于2005年8月12日16:12:21在【…】发表`,
 /// `本帖由 ggjjzhzz 于 2005-9-15 11:46 发表`. The poster is the author and that time the date.
 ///
@@ -33,7 +35,7 @@ struct ForumPost {
             guard let at = rest.firstIndex(where: { $0 == "于" || $0 == "於" }) else { continue }
             let name = String(rest[..<at]).stripping(" :：[]【】")
             let after = Array(rest[rest.index(after: at)...].unicodeScalars.prefix(40))
-            guard !name.isEmpty, name.unicodeScalars.count <= 20, !name.unicodeScalars.contains(where: CharacterClass.isSpace),
+            guard !name.isEmpty, name.unicodeScalars.count <= 20, !name.unicodeScalars.contains(where: Whitespace.isSpace),
                   let found = DateScanner.first(in: after), found.range.lowerBound <= 2 else { continue }
             return (name, found.date)
         }

@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// The reporters a news article names where its text begins: the dateline
 /// `据新华社拉萨电（记者 格桑边觉）…`, `本报北京8月6日讯（记者 张三 通讯员 李四）…`, and the lead
 /// `本报记者罗科苏盈发自北京 …`, `河南商报记者马俊峰/文 …`. The line stays in the text.
@@ -23,7 +25,7 @@ enum LeadByline {
     private static func dateline(_ s: [Unicode.Scalar]) -> [String]? {
         guard let open = s.prefix(40).firstIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return nil }
         var before = open - 1
-        while before > 0, CharacterClass.isSpace(s[before]) { before -= 1 }
+        while before > 0, Whitespace.isSpace(s[before]) { before -= 1 }
         guard "电電讯訊".unicodeScalars.contains(s[before]),
               let close = s[(open + 1)...].firstIndex(where: { $0 == "）" || $0 == ")" }), close - open <= 40 else { return nil }
         let inner = String(String.UnicodeScalarView(s[(open + 1)..<close])).trimmed

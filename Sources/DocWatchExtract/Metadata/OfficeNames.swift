@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// Names of offices and bodies (国务院, 江苏省工业和信息化厅, 医技药剂党支部): issuers, never authors.
 enum OfficeNames {
     /// Endings of office names.
@@ -6,6 +8,6 @@ enum OfficeNames {
 
     /// Whether `token` (Han characters, at least two) ends like an office name.
     static func isOffice(_ token: some StringProtocol) -> Bool {
-        token.unicodeScalars.count >= 2 && token.unicodeScalars.allSatisfy(CharacterClass.isHan) && endings.contains { token.hasSuffix($0) }
+        token.unicodeScalars.count >= 2 && token.unicodeScalars.allSatisfy(Han.isIdeograph) && endings.contains { token.hasSuffix($0) }
     }
 }

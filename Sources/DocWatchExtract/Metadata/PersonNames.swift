@@ -60,7 +60,7 @@ enum PersonNames {
 
     /// Han, ASCII letters and digits, and the joiners nicknames use (`_ - & ·`): no quotes, brackets or 《》.
     private static func isNicknameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.isHan(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        Han.isIdeograph(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             || "_-&＆·".unicodeScalars.contains(scalar)
     }
 
@@ -75,15 +75,15 @@ enum PersonNames {
     /// A forum or blog nickname after an explicit 作者/楼主 label (`芊草凡凡`, `ggjjzhzz`, `放飞&心情`):
     /// the value's first token when it is short and no placeholder, outlet or date.
     static func nickname(in value: String) -> String? {
-        let words = byline(of: value).split(whereSeparator: { CharacterClass.isSpace($0.unicodeScalars.first ?? " ") || $0 == "、" || $0 == "，" })
+        let words = byline(of: value).split(whereSeparator: { Whitespace.isSpace($0.unicodeScalars.first ?? " ") || $0 == "、" || $0 == "，" })
         guard let token = words.first.map({ String($0).stripping(" :：,，;；") }), !token.isEmpty,
               (2...16).contains(token.unicodeScalars.count), !stopWords.contains(token), !prefixes.contains(token),
-              token.unicodeScalars.contains(where: { CharacterClass.isHan($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }),
+              token.unicodeScalars.contains(where: { Han.isIdeograph($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }),
               token.unicodeScalars.allSatisfy(isNicknameScalar),
               DateScanner.first(in: token) == nil,
-              !(token.unicodeScalars.allSatisfy(CharacterClass.isHan) && outletEndings.contains { token.hasSuffix($0) }) else { return nil }
+              !(token.unicodeScalars.allSatisfy(Han.isIdeograph) && outletEndings.contains { token.hasSuffix($0) }) else { return nil }
         // Not an office (`医技药剂党支部`), not a byline glued together (`半月谈记者谭飞王艳明`, `网络整理`).
-        let han = token.unicodeScalars.allSatisfy(CharacterClass.isHan)
+        let han = token.unicodeScalars.allSatisfy(Han.isIdeograph)
         if han, token.unicodeScalars.count > 8 || OfficeNames.isOffice(token) { return nil }
         if ["记者", "記者", "通讯员", "通訊員", "编辑", "編輯", "整理", "报道", "報道", "来源", "來源", "网络", "網絡"].contains(where: { token.contains($0) }) {
             return nil

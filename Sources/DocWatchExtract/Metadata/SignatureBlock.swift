@@ -35,7 +35,7 @@ struct SignatureBlock {
     /// A short line of Han characters (offices joined by spaces allowed) ending in an office word.
     private static func isOffice(_ line: String) -> Bool {
         let scalars = line.unicodeScalars
-        guard (2...40).contains(scalars.count), scalars.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }) else { return false }
+        guard (2...40).contains(scalars.count), scalars.allSatisfy({ Han.isIdeograph($0) || Whitespace.isSpace($0) }) else { return false }
         return line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).allSatisfy(OfficeNames.isOffice)
     }
 }

@@ -1,3 +1,4 @@
+import DocWatchCore
 import Foundation
 
 /// Turns the date an API gives an item (epoch seconds, epoch milliseconds, or a date text) into
@@ -8,7 +9,7 @@ enum ListingDate {
 
     /// `text` as ISO 8601, or nil when it is no date docwatch can read.
     static func iso8601(_ text: String, zone: TimeZone) -> String? {
-        let trimmed = TextScan.trimmed(text)
+        let trimmed = Whitespace.trim(text)
         if let number = Double(trimmed), trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
             // Eight digits are a date (`20240730`); epoch seconds since 1973 have nine or more.
             if trimmed.count == 8 { return DateScanner.inURL(trimmed)?.iso8601(in: zone) }

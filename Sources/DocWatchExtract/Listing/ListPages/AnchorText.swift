@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// The title a link gives its target: the anchor text with white space folded, or the anchor's
 /// `title` attribute when the text is missing or cut short (`…`, `...`), or an image's `alt`.
 enum AnchorText {

@@ -1,3 +1,5 @@
+import DocWatchCore
+
 /// The article records a Hanweb (大汉) or TRS "jpage" list keeps inside a script.
 ///
 /// Such a column page draws its list in the browser from
@@ -75,7 +77,7 @@ struct JpageDatastore {
 
     /// `text` without a surrounding `<![CDATA[ … ]]>` (white space around it allowed).
     private static func unwrapCDATA(_ text: String) -> String {
-        let trimmed = TextScan.trimmed(text)
+        let trimmed = Whitespace.trim(text)
         guard trimmed.hasPrefix("<![CDATA["), trimmed.hasSuffix("]]>") else { return text }
         return String(trimmed.dropFirst(9).dropLast(3))
     }

@@ -1,3 +1,4 @@
+import DocWatchCore
 import Foundation
 
 /// The pager a TRS/WCM list page draws with a script: `createPageHTML(10, 0, "index", "html");`
@@ -17,7 +18,7 @@ enum ScriptPager {
             let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)
             return inside.split(separator: ",")
         }) else { return nil }
-        let values = arguments.map { TextScan.trimmed(String($0)) }
+        let values = arguments.map { Whitespace.trim(String($0)) }
         guard let first = values.firstIndex(where: { Int($0) != nil }), first + 3 < values.count,
               let count = Int(values[first]), let current = Int(values[first + 1])
         else { return nil }
