@@ -52,8 +52,8 @@ struct AttachmentIngest {
                  html: () async -> PageContent) async -> Result<PageContent, PollFailure> {
         guard let fileType else { return .success(await html()) }
         do {
-            let text = try await reader.text(of: response.body, type: fileType)
-            let document = pipeline.extractor.fileDocument(text: text, name: Self.fileName(response))
+            let document = try await pipeline.extractor.fileDocument(bytes: response.body, type: fileType,
+                                                                     name: Self.fileName(response), reader: reader)
             return .success(PageContent(document: document, charset: nil, links: []))
         } catch {
             return .failure(PollFailure(message: "cannot read the \(fileType.rawValue.uppercased()) body: \(error)"))
@@ -62,7 +62,9 @@ struct AttachmentIngest {
 
     /// Fetches and reads the attachments `links` name, in link order. A link whose response is not
     /// a document is left out; one that fails for another reason than 404/410 keeps its stored copy,
-    /// so a passing outage is not a change.
+    /// so a passing outage is not a change. Every failure is a fetch-log row (outcome `error`) naming
+    /// the attachment's URL and the reason, so `docwatch log` shows it; the article's poll still counts
+    /// as what its own page came to.
     func fetch(_ links: [AttachmentLink], stored: [AttachmentRecord]) async -> [AttachmentRecord] {
         var records: [AttachmentRecord] = []
         for link in links {
@@ -73,13 +75,15 @@ struct AttachmentIngest {
     }
 
     private func fetch(_ link: AttachmentLink, known: AttachmentRecord?) async -> AttachmentRecord? {
+        let started = pipeline.clock.now()
         let response: FetchResponse
         do {
             var request = FetchRequest(url: link.url, etag: known?.etag, lastModified: known?.lastModified)
             request.options = source.requestOptions  // the article's source: its headers, proxy and cookie jar
             response = try await pipeline.fetcher.fetch(request)
         } catch {
-            warn("attachment fetch failed", link, error: "\(error)")
+            let message = (error as? FetchError)?.description ?? "\(error)"
+            record(link, started: started, failure: "attachment fetch failed: \(message)")
             return known
         }
         if response.status == 304, var known {
@@ -87,12 +91,15 @@ struct AttachmentIngest {
             return known
         }
         guard (200..<300).contains(response.status) else {
-            warn("attachment fetch failed", link, error: "HTTP \(response.status)")
+            record(link, started: started, response: response, failure: "attachment fetch failed: HTTP \(response.status)")
             return response.status == 404 || response.status == 410 ? nil : known
         }
         guard let type = Self.fileType(of: response) else {
             // A download endpoint that answered a page (a login form, an error page) is no attachment.
-            if case .named = link.candidate { warn("attachment is not a document", link, error: response.contentType ?? "no Content-Type") }
+            if case .named = link.candidate {
+                record(link, started: started, response: response,
+                       failure: "attachment is not a document: \(response.contentType ?? "no Content-Type")")
+            }
             return nil
         }
         let sha256 = ContentHash.raw(response.body)
@@ -109,13 +116,26 @@ struct AttachmentIngest {
                                     textSimplified: content.textSimplified, facts: content.facts, etag: response.etag,
                                     lastModified: response.lastModified)
         } catch {
-            warn("cannot read attachment", link, error: error.description)
+            record(link, started: started, response: response,
+                   failure: "cannot read the \(type.rawValue.uppercased()) attachment: \(error.description)")
             return known
         }
     }
 
-    private func warn(_ message: Logger.Message, _ link: AttachmentLink, error: String) {
-        pipeline.logger.warning(message, metadata: ["source": "\(source.id)", "url": "\(link.url)", "error": "\(error)"])
+    /// Logs a failed attachment and writes its fetch-log row: the attachment's URL, the status and
+    /// bytes of its answer when there was one, and `failure` as the error.
+    private func record(_ link: AttachmentLink, started: Date, response: FetchResponse? = nil, failure: String) {
+        pipeline.logger.warning("attachment failed", metadata: ["source": "\(source.id)", "url": "\(link.url)", "error": "\(failure)"])
+        let ms = response.map { Int($0.elapsed * 1000) } ?? Int(pipeline.clock.now().timeIntervalSince(started) * 1000)
+        let entry = FetchLogEntry(time: started, source: source.id, url: link.url, status: response?.status, outcome: .error,
+                                  bytes: response?.body.count ?? 0, ms: ms, error: failure)
+        do {
+            try pipeline.database.recordPoll(entry)
+        } catch {
+            pipeline.logger.error("cannot record a failed attachment", metadata: [
+                "source": "\(source.id)", "url": "\(link.url)", "error": "\(error.description)",
+            ])
+        }
     }
 }
 

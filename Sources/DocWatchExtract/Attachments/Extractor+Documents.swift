@@ -27,6 +27,13 @@ extension Extractor {
             textSimplified: content.textSimplified)
     }
 
+    /// A document file's bytes read as `type` by `reader` and made a document (`fileDocument`): what
+    /// the pipeline does with a source URL that is a PDF, DOCX …, and `docwatch extract` with such a file.
+    public func fileDocument(bytes: [UInt8], type: AttachmentType, name: String?,
+                             reader: DocumentTextReader) async throws(DocumentTextError) -> ExtractedDocument {
+        fileDocument(text: try await reader.text(of: bytes, type: type), name: name)
+    }
+
     /// Facts of `text`, over at most `maxFactScalars` of it.
     func facts(in text: String) -> [Fact] {
         FactExtractor().facts(in: text.unicodeScalars.count > Self.maxFactScalars
