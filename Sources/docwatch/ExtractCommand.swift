@@ -7,12 +7,19 @@ import Foundation
 import Glibc
 #endif
 
-/// `docwatch extract`: extraction only, no storage.
-struct ExtractCommand: ParsableCommand {
+/// `docwatch extract`: extraction only, no storage. HTML files go through the extractor; a document
+/// file (PDF, DOCX, XLSX, OFD, DOC, WPS, XLS, ET — told by its bytes and extension as the pipeline
+/// tells an answer) is read by the pipeline's readers and made a document the way a source URL that
+/// is such a file is.
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract documents from HTML files, without storing them.",
-        discussion: "Prints one line per file: an aligned summary, or with --json one JSON object. Exits 66 when a file cannot be read."
+        abstract: "Extract documents from HTML files or document files (PDF, DOCX, XLSX, OFD, DOC, WPS, XLS, ET), without storing them.",
+        discussion: """
+            Prints one line per file: an aligned summary, or with --json one JSON object. A document file is told by its \
+            bytes and extension and read as `docwatch fetch` reads one (pdftotext, the XML inside OOXML and OFD, \
+            LibreOffice for the old binary formats). Exits 66 when a file, or a document file's text, cannot be read.
+            """
     )
 
     @Flag(help: "Print one JSON object a line: the extraction fields plus `file`.")
@@ -33,7 +40,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print each file's decode-and-extract time in milliseconds to standard error.")
     var timing = false
 
-    @Argument(help: ArgumentHelp("HTML files to extract; `-` reads standard input.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("HTML or document files to extract; `-` reads standard input.", valueName: "FILE"))
     var files: [String]
 
     func validate() throws {
@@ -41,7 +48,7 @@ struct ExtractCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("name at least one FILE (or - for standard input)") }
     }
 
-    func run() throws {
+    func run() async throws {
         guard let zone = TimeZone(identifier: timezone) else { throw ExitCode(64) }
         let extractor = Extractor(options: ExtractionOptions(timeZone: zone, facts: !noFacts, simplify: false))
         let printer = ExtractionPrinter(json: json)
@@ -53,8 +60,21 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             let started = ContinuousClock.now
-            let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: charset)
-            let document = extractor.extract(html: decoded.text, url: baseURL)
+            let document: ExtractedDocument
+            let name = file == "-" ? nil : URL(fileURLWithPath: file).lastPathComponent
+            if let type = AttachmentType.detect(bytes, name: name, contentType: nil) {
+                do {
+                    document = try await extractor.fileDocument(bytes: bytes, type: type, name: name, reader: DocumentTextReader())
+                } catch {
+                    printer.finish()
+                    FileHandle.standardError.write(Data("docwatch extract: cannot read \(file) as \(type.rawValue.uppercased()): \(error)\n".utf8))
+                    failed = true
+                    continue
+                }
+            } else {
+                let decoded = CharsetDecoder.decode(bytes, contentType: nil, forced: charset)
+                document = extractor.extract(html: decoded.text, url: baseURL)
+            }
             if timing {
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

@@ -55,7 +55,9 @@ public struct DocumentTextReader: Sendable {
             "-env:UserInstallation=file://" + folder.path + "/profile", "--headless", "--norestore", "--nolockcheck",
             "--nodefault", "--nologo", "--convert-to", filter, "--outdir", outputFolder, input,
         ])
-        process.environment = ["HOME": folder.path]
+        // A UTF-8 locale whatever the daemon was started with: without LANG (a bare systemd unit, a minimal
+        // environment) soffice writes no CSV for a workbook at all.
+        process.environment = ["HOME": folder.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         _ = try await process.run()
         let outputs = ((try? FileManager.default.contentsOfDirectory(atPath: outputFolder)) ?? [])
             .filter { $0.hasSuffix("." + outputExtension) }.sorted()
