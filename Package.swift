@@ -149,4 +149,5 @@ let package = Package(
 package.products += [
     .library(name: "DocWatchExtract", targets: ["DocWatchExtract"]),
     .library(name: "DocWatchConfig", targets: ["DocWatchConfig"]),
+    .library(name: "DocWatchFetch", targets: ["DocWatchFetch"]),  // the listing harness's charset decoder
 ]
