@@ -71,6 +71,9 @@ struct ConditionalFetch: Sendable {
     let database: DocWatchDatabase
     let clock: any WallClock
     let recording: PollRecording
+    /// Whether a 304 or an unchanged body is queued for the store's next transaction (`queuePoll`)
+    /// instead of committed on its own; the owner of the pipeline flushes the queue.
+    var queuesUnchanged = false
 
     func run(_ subject: FetchSubject) async -> ConditionalFetchResult {
         let started = clock.now()
@@ -114,13 +117,18 @@ struct ConditionalFetch: Sendable {
         }
     }
 
-    /// Records a 304 or an unchanged body; a document keeps the validators the server sent.
+    /// Records a 304 or an unchanged body (or queues it, see `queuesUnchanged`); a document keeps the
+    /// validators the server sent.
     private func recordUnchanged(_ exchange: FetchExchange, _ outcome: FetchOutcome) -> PollReport {
         let entry = exchange.logEntry(outcome)
+        let document = exchange.subject.stored == .document
+        let etag = document ? exchange.response.etag : nil
+        let lastModified = document ? exchange.response.lastModified : nil
         return recording.write(exchange.report(outcome)) { () throws(StoreError) in
-            switch exchange.subject.stored {
-            case .document: try database.recordPoll(entry, etag: exchange.response.etag, lastModified: exchange.response.lastModified)
-            case .listing: try database.recordPoll(entry)
+            if queuesUnchanged {
+                try database.queuePoll(entry, etag: etag, lastModified: lastModified)
+            } else {
+                try database.recordPoll(entry, etag: etag, lastModified: lastModified)
             }
         }
     }

@@ -16,6 +16,11 @@ public struct IngestPipeline: Sendable {
     public let extractor: Extractor
     public let clock: any WallClock
     public let logger: Logger
+    /// Whether 304s and unchanged bodies are queued for the store's next transaction instead of each
+    /// committing its own; whoever sets it calls `database.flushPolls()` when polling ends (see `queuePoll`).
+    public var queuesUnchangedPolls = false
+    /// States read before polling, taken before asking the store (see `KnownDocumentStates`).
+    public var knownStates: KnownDocumentStates?
     /// Large bodies take turns through extraction, so their memory peaks do not add up.
     let largeBodies = LargeBodyGate()
 
@@ -46,7 +51,11 @@ public struct IngestPipeline: Sendable {
         let canonical = CanonicalURL.canonicalize(url) ?? url
         let state: DocumentState?
         do {
-            state = try database.documentState(url: canonical)
+            if let known = knownStates?.take(canonical) {
+                state = known
+            } else {
+                state = try database.documentState(url: canonical)
+            }
         } catch {
             return recording.failed(PollReport(source: source.id, url: canonical, outcome: .error), by: error)
         }
@@ -99,7 +108,8 @@ public struct IngestPipeline: Sendable {
 
     /// The fetch step page and listing polls share.
     var conditionalFetch: ConditionalFetch {
-        ConditionalFetch(fetcher: fetcher, database: database, clock: clock, recording: recording)
+        ConditionalFetch(fetcher: fetcher, database: database, clock: clock, recording: recording,
+                         queuesUnchanged: queuesUnchangedPolls)
     }
 
     var recording: PollRecording { PollRecording(logger: logger) }

@@ -10,6 +10,10 @@ import Synchronization
 /// an extractor with its time zone; the daemon and `docwatch fetch` both build theirs here. Keeps the
 /// newest fetcher to shut it down at exit; a replaced one stops by itself once the last poll using it
 /// lets go of it.
+///
+/// Its pipelines queue 304s and unchanged bodies (`IngestPipeline.queuesUnchangedPolls`): the next write
+/// commits them (in the daemon, the source's health right after the poll; in `fetch`, the health of all
+/// sources), and `shutdown()` writes any still queued.
 public final class PipelineFactory: Sendable {
     private let database: DocWatchDatabase
     private let clock: any WallClock
@@ -31,8 +35,10 @@ public final class PipelineFactory: Sendable {
         if let error = fetcher.startupError { throw error }
         current.withLock { $0 = fetcher }
         let zone = PageTimeZone.named(configuration.timezone)
-        return IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
-                              clock: clock, logger: logger)
+        var pipeline = IngestPipeline(fetcher: fetcher, database: database, extractor: Extractor(options: ExtractionOptions(timeZone: zone)),
+                                      clock: clock, logger: logger)
+        pipeline.queuesUnchangedPolls = true
+        return pipeline
     }
 
     /// Whether a pipeline built for `old` would fetch or extract differently under `new`.
@@ -40,11 +46,17 @@ public final class PipelineFactory: Sendable {
         old.http != new.http || old.userAgent != new.userAgent || old.timezone != new.timezone
     }
 
-    /// Stops the newest fetcher (its transfers are cancelled).
+    /// Stops the newest fetcher (its transfers are cancelled) and writes the poll recordings still queued;
+    /// a failure to write them is logged.
     public func shutdown() {
         current.withLock { fetcher in
             fetcher?.shutdown()
             fetcher = nil
+        }
+        do {
+            try database.flushPolls()
+        } catch {
+            logger.error("cannot record the last polls", metadata: ["error": "\(error.description)"])
         }
     }
 }

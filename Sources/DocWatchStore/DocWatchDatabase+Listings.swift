@@ -26,7 +26,7 @@ extension DocWatchDatabase {
     /// Records a fetched listing (its validators and how many links it gave) and its fetch-log row.
     public func recordListing(_ entry: FetchLogEntry, state: ListingState, links: Int) throws(StoreError) {
         try write("record the listing \(entry.url)") { db in
-            try insertLog(entry, db)
+            try Self.insertLog(entry, db)
             try db.execute(sql: """
                 INSERT INTO listing (url, source, etag, last_modified, raw_hash, fetched_at, links) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(url) DO UPDATE SET source = excluded.source, etag = excluded.etag,

@@ -7,42 +7,94 @@ extension DocWatchDatabase {
     public func syncSources(_ sources: [Source]) throws(StoreError) {
         try write("save the configured sources") { db in
             try db.execute(sql: "UPDATE source SET removed = 1")
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO source (id, kind, url, name, removed) VALUES (?, ?, ?, ?, 0)
+                ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                    name = excluded.name, removed = 0
+                """)
             for source in sources {
-                try db.execute(
-                    sql: """
-                        INSERT INTO source (id, kind, url, name, removed) VALUES (?, ?, ?, ?, 0)
-                        ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, url = excluded.url,
-                            name = excluded.name, removed = 0
-                        """,
-                    arguments: [source.id, source.kind.rawValue, source.url, source.name])
+                try upsert.execute(arguments: [source.id, source.kind.rawValue, source.url, source.name])
             }
         }
     }
 
     /// The validators and hashes of the document stored under `url` (canonical), if any.
     public func documentState(url: String) throws(StoreError) -> DocumentState? {
-        try read("read document state") { db in
-            try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT d.id, d.etag, d.last_modified, d.raw_hash, d.hint, d.last_seen, v.content_hash
-                FROM document d LEFT JOIN version v ON v.id = d.current_version WHERE d.url = ?
-                """), arguments: [url]).map {
-                DocumentState(id: $0["id"], etag: $0["etag"], lastModified: $0["last_modified"], rawHash: $0["raw_hash"],
-                              contentHash: $0["content_hash"], hint: $0["hint"], lastSeen: $0["last_seen"])
-            }
+        // A queued 304 of this URL holds its newest validators.
+        if queuedPolls.contains(url: url) { try flushPolls() }
+        return try read("read document state") { db in
+            try Row.fetchOne(db.cachedStatement(sql: Self.documentStateSQL + "WHERE d.url = ?"), arguments: [url]).map(Self.documentState)
         }
+    }
+
+    /// `documentState` of many URLs in one read (`docwatch fetch` of a thousand pages): the stored ones,
+    /// by URL; a URL with nothing stored is absent.
+    public func documentStates(urls: [String]) throws(StoreError) -> [String: DocumentState] {
+        if urls.contains(where: queuedPolls.contains(url:)) { try flushPolls() }
+        return try read("read document states") { db in
+            var states: [String: DocumentState] = [:]
+            // SQLite allows 32,766 parameters; chunks of 500 keep each statement small.
+            for start in stride(from: 0, to: urls.count, by: 500) {
+                let chunk = Array(urls[start..<min(start + 500, urls.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: Self.documentStateSQL + "WHERE d.url IN (\(marks))",
+                                            arguments: StatementArguments(chunk)) {
+                    states[row["url"]] = Self.documentState(row)
+                }
+            }
+            return states
+        }
+    }
+
+    private static let documentStateSQL = """
+        SELECT d.id, d.url, d.etag, d.last_modified, d.raw_hash, d.hint, d.last_seen, v.content_hash
+        FROM document d LEFT JOIN version v ON v.id = d.current_version\u{20}
+        """
+
+    private static func documentState(_ row: Row) -> DocumentState {
+        DocumentState(id: row["id"], etag: row["etag"], lastModified: row["last_modified"], rawHash: row["raw_hash"],
+                      contentHash: row["content_hash"], hint: row["hint"], lastSeen: row["last_seen"])
     }
 
     /// Records a poll that stored nothing new (`unchanged`, `not_modified`, `listed`, or `error`), refreshing
     /// the document's validators when the server sent new ones.
     public func recordPoll(_ entry: FetchLogEntry, etag: String? = nil, lastModified: String? = nil) throws(StoreError) {
         try write("record the poll of \(entry.url)") { db in
+            try Self.applyPolls([QueuedPolls.Poll(entry: entry, etag: etag, lastModified: lastModified)], db)
+        }
+    }
+
+    /// `recordPoll`, written with the next transaction of this database (any write, or `flushPolls`)
+    /// instead of one of its own: `docwatch fetch` of a thousand unchanged pages commits once. Every
+    /// `flushAfter` queued recordings are written at once. Throws only when that write fails.
+    public func queuePoll(_ entry: FetchLogEntry, etag: String? = nil, lastModified: String? = nil,
+                          flushAfter: Int = 500) throws(StoreError) {
+        let queued = queuedPolls.append(QueuedPolls.Poll(entry: entry, etag: etag, lastModified: lastModified))
+        if queued >= flushAfter { try flushPolls() }
+    }
+
+    /// Writes the queued poll recordings (see `queuePoll`) in one transaction; nothing when none wait.
+    public func flushPolls() throws(StoreError) {
+        let count = queuedPolls.count
+        guard count > 0 else { return }
+        try write("record \(count) polls") { _ in }
+    }
+
+    /// How many poll recordings wait for the next transaction.
+    public var queuedPollCount: Int { queuedPolls.count }
+
+    /// Writes poll recordings in `db`'s transaction: each one's fetch-log row, and for a 304 or an
+    /// unchanged body the document's last-seen time and any new validators.
+    static func applyPolls(_ polls: [QueuedPolls.Poll], _ db: Database) throws {
+        for poll in polls {
+            let entry = poll.entry
             try insertLog(entry, db)
-            guard entry.outcome == .unchanged || entry.outcome == .notModified else { return }
+            guard entry.outcome == .unchanged || entry.outcome == .notModified else { continue }
             try db.cachedStatement(sql: """
                 UPDATE document SET last_seen = ?, missing_count = 0,
                     etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
                 WHERE url = ?
-                """).execute(arguments: [entry.time, etag, lastModified, entry.url])
+                """).execute(arguments: [StoredDate(entry.time), poll.etag, poll.lastModified, entry.url])
         }
     }
 
@@ -50,7 +102,7 @@ extension DocWatchDatabase {
     @discardableResult
     public func recordMissing(_ entry: FetchLogEntry) throws(StoreError) -> Int64? {
         try write("record the missing page \(entry.url)") { db -> Int64? in
-            try insertLog(entry, db)
+            try Self.insertLog(entry, db)
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT d.id, d.missing_count, v.title FROM document d LEFT JOIN version v ON v.id = d.current_version
                 WHERE d.url = ?
@@ -93,8 +145,9 @@ extension DocWatchDatabase {
             UPDATE source SET last_poll = ?, last_outcome = ?, next_due = COALESCE(?, next_due),
                 failures = ?, last_error = ?, last_success = CASE WHEN ? THEN last_success ELSE ? END
             WHERE id = ?
-            """).execute(arguments: [poll.time, poll.outcome.rawValue, poll.nextDue, failed ? previous + 1 : 0,
-                                     failed ? poll.error : nil, failed, poll.time, poll.source])
+            """).execute(arguments: [StoredDate(poll.time), poll.outcome.rawValue, poll.nextDue.map(StoredDate.init),
+                                     failed ? previous + 1 : 0, failed ? poll.error : nil, failed, StoredDate(poll.time),
+                                     poll.source])
         if failed && previous == 0 {
             return try Outbox.append(db, time: poll.time, type: .sourceFailing, source: poll.source, error: poll.error)
         }
@@ -113,10 +166,10 @@ extension DocWatchDatabase {
         }
     }
 
-    func insertLog(_ entry: FetchLogEntry, _ db: Database) throws {
+    static func insertLog(_ entry: FetchLogEntry, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO fetch_log (time, source, url, status, outcome, bytes, ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [entry.time, entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
+            """).execute(arguments: [StoredDate(entry.time), entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
                              entry.ms, entry.error])
     }
 }

@@ -89,10 +89,16 @@ extension DocWatchDatabase {
         self.path = path
     }
 
-    /// The configuration of the file database a writer opens: the shared one, keeping the WAL files.
+    /// The configuration of the file database a writer opens: the shared one, keeping the WAL files, and
+    /// `synchronous = NORMAL`, SQLite's advice for WAL: a commit no longer waits for an fsync (the WAL is
+    /// synced at each checkpoint); the database cannot be corrupted by a crash, though a power cut may
+    /// undo the last commits.
     static func fileWriterConfiguration() -> GRDB.Configuration {
         var configuration = configuration()
-        configuration.prepareDatabase { db in try persistWAL(db) }
+        configuration.prepareDatabase { db in
+            try persistWAL(db)
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         return configuration
     }
 }

@@ -24,20 +24,23 @@ private struct VersionWriter {
     let contentHash: String
     /// Computed once: the version row, the document row and the near-duplicate index all need it.
     let simhash: UInt64
+    /// `page.fetchedAt` as bound, formatted once for the rows that take it.
+    let fetchedAt: StoredDate
 
     init(db: Database, page: IngestedPage) {
         self.db = db
         self.page = page
+        self.fetchedAt = StoredDate(page.fetchedAt)
         self.contentHash = AttachmentContentRules.contentHash(page: page.document.contentHash, attachments: page.attachments)
         self.simhash = SimHash.fingerprint(page.document.textSimplified)
     }
 
     func run() throws -> StoreResult {
         try saveBody()
-        let existing = try Row.fetchOne(db, sql: """
+        let existing = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT d.id, d.duplicate_of, v.id AS version_id, v.number, v.content_hash
             FROM document d LEFT JOIN version v ON v.id = d.current_version WHERE d.url = ?
-            """, arguments: [page.url])
+            """), arguments: [page.url])
         guard let existing else { return try storeNewDocument() }
         let documentID: Int64 = existing["id"]
         if existing["content_hash"] as String? == contentHash {
@@ -50,14 +53,14 @@ private struct VersionWriter {
     }
 
     private func storeNewDocument() throws -> StoreResult {
-        let original = try Int64.fetchOne(db, sql: """
+        let original = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT d.id FROM version v JOIN document d ON d.current_version = v.id
             WHERE v.content_hash = ? AND d.duplicate_of IS NULL ORDER BY d.id LIMIT 1
-            """, arguments: [contentHash])
-        try db.execute(sql: """
+            """), arguments: [contentHash])
+        try db.cachedStatement(sql: """
             INSERT INTO document (url, source, first_seen, last_seen, duplicate_of, etag, last_modified, raw_hash, hint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [page.url, page.source, page.fetchedAt, page.fetchedAt, original, page.etag,
+            """).execute(arguments: [page.url, page.source, fetchedAt, fetchedAt, original, page.etag,
                              page.lastModified, page.rawHash, page.hint])
         let documentID = db.lastInsertedRowID
         let versionID = try insertVersion(documentID: documentID, number: 1)
@@ -83,16 +86,16 @@ private struct VersionWriter {
         // Content seen before (A → B → A) becomes current again instead of a second copy.
         let number: Int
         let versionID: Int64
-        if let revisited = try Row.fetchOne(db, sql: "SELECT id, number FROM version WHERE document = ? AND content_hash = ?",
+        if let revisited = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM version WHERE document = ? AND content_hash = ?"),
                                             arguments: [documentID, contentHash]) {
             versionID = revisited["id"]
             number = revisited["number"]
         } else {
-            number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM version WHERE document = ?", arguments: [documentID]) ?? 0) + 1
+            number = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM version WHERE document = ?"), arguments: [documentID]) ?? 0) + 1
             versionID = try insertVersion(documentID: documentID, number: number)
         }
         try makeCurrent(documentID: documentID, versionID: versionID)
-        try db.execute(sql: "UPDATE document SET duplicate_of = NULL WHERE id = ?", arguments: [documentID])
+        try db.cachedStatement(sql: "UPDATE document SET duplicate_of = NULL WHERE id = ?").execute(arguments: [documentID])
         try index(documentID: documentID)
         try NearDuplicates.link(db, document: documentID, simhash: simhash, simplifiedText: page.document.textSimplified)
         let diff = DocumentDiff(old: before, new: newSnapshot)
@@ -116,20 +119,20 @@ private struct VersionWriter {
 
     private func saveBody() throws {
         // A body emptied by `keep_raw` and fetched again gets its bytes back.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO body (raw_hash, size, content_type, data) VALUES (?, ?, ?, ?)
             ON CONFLICT(raw_hash) DO UPDATE SET data = excluded.data WHERE length(body.data) = 0
-            """, arguments: [page.rawHash, page.body.count, page.contentType, Data(BodyCodec.compress(page.body))])
+            """).execute(arguments: [page.rawHash, page.body.count, page.contentType, Data(BodyCodec.compress(page.body))])
     }
 
     private func insertVersion(documentID: Int64, number: Int) throws -> Int64 {
         let document = page.document
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO version (document, number, content_hash, raw_hash, fetched_at, charset, title, published, authors,
                 editor, source_name, site_name, script, text, title_simplified, text_simplified, links, simhash,
                 issuer, doc_number, written, index_number)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [documentID, number, contentHash, page.rawHash, page.fetchedAt, page.charset, document.title,
+            """).execute(arguments: [documentID, number, contentHash, page.rawHash, fetchedAt, page.charset, document.title,
                              document.published, JSONText.encode(document.authors), document.editor, document.source,
                              document.siteName, document.script, document.text, document.titleSimplified,
                              document.textSimplified, JSONText.encode(document.links), Int64(bitPattern: simhash),
@@ -144,20 +147,20 @@ private struct VersionWriter {
     }
 
     private func makeCurrent(documentID: Int64, versionID: Int64) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE document SET current_version = ?, last_seen = ?, raw_hash = ?, etag = ?, last_modified = ?,
                 hint = COALESCE(?, hint), missing_count = 0, simhash = ?
             WHERE id = ?
-            """, arguments: [versionID, page.fetchedAt, page.rawHash, page.etag, page.lastModified, page.hint,
+            """).execute(arguments: [versionID, fetchedAt, page.rawHash, page.etag, page.lastModified, page.hint,
                              Int64(bitPattern: simhash), documentID])
     }
 
     private func touch(_ documentID: Int64) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE document SET last_seen = ?, raw_hash = ?, etag = ?, last_modified = ?, hint = COALESCE(?, hint),
                 missing_count = 0
             WHERE id = ?
-            """, arguments: [page.fetchedAt, page.rawHash, page.etag, page.lastModified, page.hint, documentID])
+            """).execute(arguments: [fetchedAt, page.rawHash, page.etag, page.lastModified, page.hint, documentID])
     }
 
     private func index(documentID: Int64) throws {
@@ -167,9 +170,9 @@ private struct VersionWriter {
     }
 
     private func log(_ outcome: FetchOutcome) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO fetch_log (time, source, url, status, outcome, bytes, ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [page.fetchedAt, page.source, page.url, page.status, outcome.rawValue, page.body.count, page.ms])
+            """).execute(arguments: [fetchedAt, page.source, page.url, page.status, outcome.rawValue, page.body.count, page.ms])
     }
 }
 

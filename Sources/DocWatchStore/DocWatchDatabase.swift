@@ -11,6 +11,8 @@ public struct DocWatchDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The database file as configured (a reader may have opened it through a `file:` URI), for messages.
     let path: String?
+    /// Poll recordings waiting for the next transaction (see `queuePoll`).
+    let queuedPolls = QueuedPolls()
 
     init(writer: any DatabaseWriter) throws(StoreError) {
         self.writer = writer
@@ -62,10 +64,18 @@ public struct DocWatchDatabase: Sendable {
         return configuration
     }
 
+    /// Runs `body` in a write transaction that first writes the queued poll recordings (taken inside the
+    /// transaction, so they commit before any later write; put back if it fails).
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        var queued: [QueuedPolls.Poll] = []
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                queued = queuedPolls.take()
+                try Self.applyPolls(queued, db)
+                return try body(db)
+            }
         } catch {
+            queuedPolls.restore(queued)
             throw StoreError(operation: operation, error, database: path)
         }
     }

@@ -6,17 +6,17 @@ import GRDB
 /// document's own index rows.
 enum NearDuplicates {
     static func link(_ db: Database, document: Int64, simhash: UInt64, simplifiedText: String) throws {
-        try db.execute(sql: "DELETE FROM simhash_band WHERE document = ?", arguments: [document])
-        try db.execute(sql: "DELETE FROM paragraph_hash WHERE document = ?", arguments: [document])
-        try db.execute(sql: "DELETE FROM near_duplicate WHERE document = ? OR other = ?", arguments: [document, document])
+        try db.cachedStatement(sql: "DELETE FROM simhash_band WHERE document = ?").execute(arguments: [document])
+        try db.cachedStatement(sql: "DELETE FROM paragraph_hash WHERE document = ?").execute(arguments: [document])
+        try db.cachedStatement(sql: "DELETE FROM near_duplicate WHERE document = ? OR other = ?").execute(arguments: [document, document])
         guard simhash != 0 else { return }
         var links: [Int64: Double?] = [:]
         var knownHashes: [Int64: UInt64] = [:]
         let bandValues = NearDuplicateRule.bands(simhash)
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT d.id, d.simhash FROM simhash_band b JOIN document d ON d.id = b.document
             WHERE b.band IN (?, ?, ?, ?) AND b.document != ? AND d.duplicate_of IS NULL
-            """, arguments: StatementArguments(bandValues + [document])) {
+            """), arguments: StatementArguments(bandValues + [document])) {
             guard let other: Int64 = row["simhash"] else { continue }
             knownHashes[row["id"]] = UInt64(bitPattern: other)
             if NearDuplicateRule.isNear(simhash, UInt64(bitPattern: other)) { links[row["id"]] = .some(nil) }
@@ -65,10 +65,10 @@ enum NearDuplicates {
             for holder in holders where holder != document { shared[holder, default: 0] += length }
         }
         return try shared.compactMap { other, characters in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT (SELECT SUM(length) FROM paragraph_hash WHERE document = d.id) AS total
                 FROM document d WHERE d.id = ? AND d.duplicate_of IS NULL
-                """, arguments: [other]), let total: Int = row["total"] else { return nil }
+                """), arguments: [other]), let total: Int = row["total"] else { return nil }
             return (other, characters, total)
         }
     }

@@ -16,11 +16,11 @@ enum Outbox {
         version: Int? = nil, contentHash: String? = nil, previousHash: String? = nil, title: String? = nil,
         published: String? = nil, diff: ChangeEvent.DiffSummary? = nil, diffText: String? = nil, error: String? = nil
     ) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outbox (time, type, source, url, document, version, content_hash, previous_hash, title,
                                 published, diff_added, diff_removed, diff, diff_detail, error)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [time, type.rawValue, source, url, document, version, contentHash, previousHash, title,
+            """).execute(arguments: [StoredDate(time), type.rawValue, source, url, document, version, contentHash, previousHash, title,
                              published, diff?.added, diff?.removed, diffText, diff.map(JSONText.encode), error])
         return db.lastInsertedRowID
     }
@@ -51,7 +51,7 @@ extension DocWatchDatabase {
     /// Undelivered events, oldest first.
     public func pendingEvents(limit: Int = 500) throws(StoreError) -> [OutboxEvent] {
         try read("read the outbox") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?", arguments: [limit])
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?"), arguments: [limit])
                 .map(Outbox.decode)
         }
     }
@@ -59,7 +59,7 @@ extension DocWatchDatabase {
     /// Marks every event up to and including `seq` delivered.
     public func markDelivered(through seq: Int64) throws(StoreError) {
         try write("mark events delivered") { db in
-            try db.execute(sql: "UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?", arguments: [seq])
+            try db.cachedStatement(sql: "UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?").execute(arguments: [seq])
         }
     }
 }

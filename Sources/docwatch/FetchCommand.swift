@@ -35,9 +35,18 @@ struct FetchCommand: AsyncParsableCommand {
             // Failed polls get one stderr line each from `FetchProgress`, not a log line as well.
             let factory = PipelineFactory(database: context.database,
                                           logger: CommandLogging.logger("docwatch.ingest", quietBelow: .error))
+            // The page sources' stored states in one read, not one each.
+            let pageURLs = targets.compactMap { target -> String? in
+                guard case .source(let source) = target, source.kind == .page else { return nil }
+                return CanonicalURL.canonicalize(source.url) ?? source.url
+            }
+            let knownStates = try context.store { try KnownDocumentStates(reading: pageURLs, from: context.database) }
+            // Its 304s are queued and committed together, with the source health below at the latest.
             let pipeline: IngestPipeline
             do {
-                pipeline = try factory.make(configuration)
+                var made = try factory.make(configuration)
+                made.knownStates = knownStates
+                pipeline = made
             } catch {
                 throw CLIError.io("cannot start libcurl: \(error)")
             }
@@ -59,6 +68,7 @@ struct FetchCommand: AsyncParsableCommand {
                 }
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
+            try context.store { try context.database.flushPolls() }
             // Source health follows the source's own fetch, as in the daemon; a failed article fails the
             // exit code below but not the source.
             let polled = zip(targets, reports).compactMap { target, report -> SourcePoll? in

@@ -74,3 +74,16 @@ struct PollRecordTests {
         #expect(seqs[0] == nil && seqs[1] == nil && seqs[2] != nil && seqs[3] == nil)
     }
 }
+
+@Suite("Reading document states")
+struct DocumentStatesTests {
+    @Test("documentStates of many URLs reads what documentState reads of each, and nothing for a URL not stored")
+    func manyAtOnce() throws {
+        let store = try TemporaryDatabase()
+        let urls = (1...3).map { "https://gov.example/\($0).html" }
+        for url in urls { _ = try store.database.store(Pages.page(url, text: "正文\(url)。")) }
+        let states = try store.database.documentStates(urls: urls + ["https://gov.example/none.html"])
+        #expect(states.count == 3)
+        for url in urls { #expect(states[url] == (try store.database.documentState(url: url))) }
+    }
+}

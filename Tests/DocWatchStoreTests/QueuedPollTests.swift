@@ -1,0 +1,103 @@
+import DocWatchCore
+@testable import DocWatchStore
+import Foundation
+import Testing
+
+/// `queuePoll`: recordings that wait for the next transaction, and what keeps them from being lost or
+/// landing out of order.
+@Suite("Queued poll recordings")
+struct QueuedPollTests {
+    static let url = "https://gov.example/a.html"
+
+    static func notModified(_ offset: TimeInterval, url: String = url) -> FetchLogEntry {
+        FetchLogEntry(time: Pages.start.addingTimeInterval(offset), source: "s", url: url, status: 304, outcome: .notModified)
+    }
+
+    @Test("queued 304s are not written until flushPolls, then all of them and their validators are")
+    func flushWritesAll() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        for n in 1...3 {
+            try store.database.queuePoll(Self.notModified(Double(n) * 60), etag: "\"v\(n + 1)\"")
+        }
+        #expect(try store.database.fetchLog(FetchLogFilter(outcome: .notModified)).isEmpty)
+        #expect(store.database.queuedPollCount == 3)
+
+        try store.database.flushPolls()
+
+        #expect(store.database.queuedPollCount == 0)
+        #expect(try store.database.fetchLog(FetchLogFilter(outcome: .notModified)).count == 3)
+        let state = try #require(try store.database.documentState(url: Self.url))
+        #expect(state.etag == "\"v4\"")
+        #expect(state.lastSeen == Pages.start.addingTimeInterval(180))
+    }
+
+    @Test("any other write commits the queue first, so a later version's validators are not overwritten by an older 304")
+    func otherWriteCommitsQueueFirst() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        try store.database.queuePoll(Self.notModified(60), etag: "\"old\"")
+        var changed = Pages.page(text: "正文改了。", at: 120)
+        changed.etag = "\"new\""
+        _ = try store.database.store(changed)
+
+        #expect(store.database.queuedPollCount == 0)
+        #expect(try store.database.fetchLog(FetchLogFilter(outcome: .notModified)).count == 1)
+        #expect(try store.database.documentState(url: Self.url)?.etag == "\"new\"")
+    }
+
+    @Test("reading the state of a URL with a queued 304 sees the validators it brought")
+    func stateSeesQueued() throws {
+        let store = try TemporaryDatabase()
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        try store.database.queuePoll(Self.notModified(60), etag: "\"v2\"")
+        #expect(try store.database.documentState(url: Self.url)?.etag == "\"v2\"")
+    }
+
+    @Test("the queue writes itself once it holds flushAfter recordings")
+    func flushesWhenFull() throws {
+        let store = try TemporaryDatabase()
+        for n in 1...5 {
+            try store.database.queuePoll(Self.notModified(Double(n), url: "https://gov.example/\(n).html"), flushAfter: 5)
+        }
+        #expect(store.database.queuedPollCount == 0)
+        #expect(try store.database.fetchLog(FetchLogFilter()).count == 5)
+    }
+
+    @Test("a transaction that fails puts the queued recordings back, and a later flush writes them")
+    func failedTransactionKeepsQueue() throws {
+        let store = try TemporaryDatabase()
+        try store.database.queuePoll(Self.notModified(60))
+        #expect(throws: StoreError.self) {
+            try store.database.write("fail on purpose") { _ -> Void in throw Injected() }
+        }
+        #expect(store.database.queuedPollCount == 1)
+        try store.database.flushPolls()
+        #expect(try store.database.fetchLog(FetchLogFilter()).count == 1)
+    }
+
+    struct Injected: Error {}
+
+    static let dates: [Date] = [
+        Date(timeIntervalSince1970: 0),
+        Date(timeIntervalSince1970: 1_786_000_000.999_9),
+        Date(timeIntervalSince1970: 1_786_000_000.0004),
+        Date(timeIntervalSince1970: 951_782_400.5),  // 29 February 2000
+        Date(timeIntervalSince1970: 4_102_444_799.123),
+        Date(timeIntervalSince1970: -1.25),
+    ]
+
+    /// GRDB's own formatter for stored dates, as GRDB sets it up.
+    static let grdbFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        return formatter
+    }()
+
+    @Test("a stored date is the text GRDB would store for the same date", arguments: dates)
+    func storedDateMatchesGRDB(_ date: Date) {
+        #expect(StoredDate(date).text == Self.grdbFormatter.string(from: date))
+    }
+}
