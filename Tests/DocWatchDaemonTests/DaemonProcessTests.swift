@@ -47,6 +47,28 @@ struct DaemonProcessTests {
         await server.stop()
     }
 
+    @Test("SIGTERM stops the daemon with exit 0 while nobody reads the notify socket")
+    func unreadNotifySocket() async throws {
+        let server = try await TestHTTPServer.start()
+        let workspace = try DaemonWorkspace()
+        server.page(path: "/a.html", body: DaemonWorkspace.article("工信动态", ["第一季度工业增加值增长6.1%。"]), etag: "\"a1\"")
+        try workspace.writeConfig(sources: [("a", server.url("/a.html"))])
+        // A systemd that has fallen behind: the queue (10 datagrams) is full after half a second of
+        // WATCHDOG=1 every 50 ms, and every send after that would wait for a reader that never comes.
+        let listener = try NotifyListener(path: workspace.notifySocketPath, reading: false)
+        let daemon = try DaemonProcess(config: workspace.configPath, environment: [
+            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "100000",
+        ], scratch: workspace.directory)
+        #expect(await eventually { workspace.hasEvent(.documentNew, urlSuffix: "/a.html") }, "a not ingested: \(daemon.stderr)")
+        let polled = server.requests(to: "/a.html").count
+        #expect(await eventually { server.requests(to: "/a.html").count >= polled + 2 }, "polling stalled: \(daemon.stderr)")
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(daemon.stderr)")
+        #expect(daemon.stderr.contains("stopping: no new polls"))
+        await server.stop()
+    }
+
     @Test("a source answering 503 with Retry-After: 6 is not asked again for 6 seconds")
     func retryAfter() async throws {
         let server = try await TestHTTPServer.start()

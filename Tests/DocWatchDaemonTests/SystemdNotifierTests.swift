@@ -1,6 +1,12 @@
 @testable import DocWatchDaemon
 import Foundation
+import Synchronization
 import Testing
+
+/// What a sending thread got back, once it is done.
+private final class SendOutcome: Sendable {
+    let sent = Mutex<[Bool]?>(nil)
+}
 
 @Suite("sd_notify")
 struct SystemdNotifierTests {
@@ -31,6 +37,24 @@ struct SystemdNotifierTests {
         let lines = message.split(separator: "\n")
         let usec = lines.first { $0.hasPrefix("MONOTONIC_USEC=") }.flatMap { UInt64($0.dropFirst("MONOTONIC_USEC=".count)) }
         #expect((usec ?? 0) > 0)
+    }
+
+    @Test("a send to a socket whose queue is full returns false at once instead of waiting")
+    func fullQueueDoesNotBlock() async throws {
+        let listener = try NotifyListener(path: "@docwatch-test-\(UUID().uuidString)", reading: false)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": listener.path])
+        // On a thread of its own, so a send that waits holds up only that thread; closing the socket at
+        // the end of the test (the listener's deinit) releases it.
+        let outcome = SendOutcome()
+        Thread.detachNewThread {
+            // Far more than the kernel queues for an unread datagram socket (net.unix.max_dgram_qlen, 10).
+            let sent = (0..<200).map { _ in notifier.notify(["WATCHDOG=1"]) }
+            outcome.sent.withLock { $0 = sent }
+        }
+        #expect(await eventually(timeout: .seconds(10)) { outcome.sent.withLock { $0 != nil } }, "a send waits for the reader")
+        let sent = outcome.sent.withLock { $0 } ?? []
+        #expect(sent.first == true)
+        #expect(sent.last == false)
     }
 
     @Test("without $NOTIFY_SOCKET nothing is sent")

@@ -11,6 +11,12 @@ import Foundation
 ///
 /// A path starting with `@` is an abstract socket name (the `@` becomes a NUL byte). Without
 /// `$NOTIFY_SOCKET` (not run by systemd) every call does nothing.
+///
+/// A send never waits: the callers run on the concurrency pool's few threads, and a unix datagram
+/// socket whose reader has fallen behind (its queue holds `net.unix.max_dgram_qlen` messages, 10 by
+/// default) would block a plain `sendto` until it reads again. Two such waits (the watchdog's and
+/// `STOPPING=1`) took both pool threads and froze the whole daemon after SIGTERM. A message that finds
+/// the queue full is dropped instead; the watchdog sends again at its next tick.
 public struct SystemdNotifier: Sendable {
     /// The socket path as given, if any.
     public let socketPath: String?
@@ -23,7 +29,8 @@ public struct SystemdNotifier: Sendable {
     /// Whether there is a socket to tell.
     public var isEnabled: Bool { socketPath != nil }
 
-    /// Sends `KEY=VALUE` lines as one datagram; returns whether it was sent.
+    /// Sends `KEY=VALUE` lines as one datagram without waiting; returns whether it was sent (false also
+    /// when the receiver's queue is full).
     @discardableResult
     public func notify(_ fields: [String]) -> Bool {
         guard let socketPath, var address = Self.address(socketPath) else { return false }
@@ -34,7 +41,7 @@ public struct SystemdNotifier: Sendable {
         let sent = withUnsafePointer(to: &address.storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                 message.withUnsafeBytes { bytes in
-                    sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress, address.length)
+                    sendto(descriptor, bytes.baseAddress, bytes.count, Self.sendFlags, socketAddress, address.length)
                 }
             }
         }
@@ -95,6 +102,8 @@ public struct SystemdNotifier: Sendable {
         let offset = MemoryLayout<sockaddr_un>.offset(of: \.sun_path) ?? 2
         return Address(storage: storage, length: socklen_t(offset + bytes.count + (abstract ? 0 : 1)))
     }
+
+    private static let sendFlags = Int32(MSG_NOSIGNAL | MSG_DONTWAIT)
 
     #if canImport(Glibc)
     private static let datagram = Int32(SOCK_DGRAM.rawValue | SOCK_CLOEXEC.rawValue)
