@@ -49,11 +49,12 @@ struct ConverterProcess: Sendable {
 
     private func runBlocking(_ path: String) throws(DocumentTextError) -> [UInt8] {
         var stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
-        guard pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+        // Close-on-exec from the start (pipe2, not pipe + fcntl): a process another thread spawns in
+        // between would otherwise inherit our write ends and hold stdout open, so the read would wait for
+        // that process's exit long after the converter was killed.
+        guard Self.closeOnExecPipe(&stdoutPipe), Self.closeOnExecPipe(&stderrPipe) else {
             throw .toolFailed(tool: tool, status: -1, message: "cannot create a pipe: \(String(cString: strerror(errno)))")
         }
-        // Close-on-exec: another converter started at the same time must not inherit our pipe ends.
-        for fd in stdoutPipe + stderrPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         let pid: pid_t
         do {
             defer { close(stdoutPipe[1]); close(stderrPipe[1]) }
@@ -114,6 +115,19 @@ struct ConverterProcess: Sendable {
             throw .toolFailed(tool: tool, status: -1, message: "cannot start: \(String(cString: strerror(code)))")
         }
         return pid
+    }
+
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
+
+    /// A pipe whose ends are close-on-exec from birth: glibc's `pipe2`, which its header declares only
+    /// under `_GNU_SOURCE`; `pipe` + `fcntl` where it is missing.
+    private static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+        if let pipe2 = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2").map({ unsafeBitCast($0, to: Pipe2.self) }) {
+            return pipe2(&fds, O_CLOEXEC) == 0
+        }
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
     }
 
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
