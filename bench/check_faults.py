@@ -15,7 +15,8 @@ ERROR = "error"
 # route → (outcomes allowed, pattern the error text must match when the outcome is an error, or None)
 EXPECTED = {
     "empty": ({ERROR}, r"empty|0 bytes|no body|no content"),
-    "pdf-as-html": ({ERROR}, r"pdf|content.type|not (an? )?(html|text)|binary"),
+    # A PDF is a document however it is labelled (issue 9): its text is stored, or an error says why not.
+    "pdf-as-html": ({"changed", "unchanged", ERROR}, r"pdf|content.type|not (an? )?(html|text)|binary|read"),
     "png-as-html": ({ERROR}, r"png|image|content.type|not (an? )?(html|text)|binary"),
     "deep": ({"changed", "unchanged"}, None),
     "drip": ({ERROR}, r"timed out|timeout"),
@@ -39,8 +40,9 @@ EXPECTED = {
     "feed-xxe": ({ERROR, "listed", "unchanged"}, r"entit|xml|feed|pars|doctype|dtd"),
     "control": ({"unchanged", "not_modified"}, None),
 }
-# Faults whose stored version may change (the deep page must keep its text, which is checked below).
-MAY_CHANGE = {"deep", "broken-html"}
+# Faults whose stored version may change (the deep page must keep its text, the PDF must be stored as
+# its text, never its bytes: both checked below).
+MAY_CHANGE = {"deep", "broken-html", "pdf-as-html"}
 DEEP_MARKER = "深层嵌套的正文仍然保留"
 
 def connect(path):
@@ -91,6 +93,11 @@ def polls(database, snapshot_path, phase):
                                  WHERE d.source = 'deep'""").fetchone()
             if not text or DEEP_MARKER not in text[0]:
                 problems.append("current version lost the nested text (%d characters)" % len(text[0] if text else ""))
+        if route == "pdf-as-html":
+            text = db.execute("""SELECT v.text FROM document d JOIN version v ON v.id = d.current_version
+                                 WHERE d.source = 'pdf-as-html'""").fetchone()
+            if text and ("%PDF" in text[0] or "endobj" in text[0]):
+                problems.append("the PDF's bytes were stored as text")
         verdict = "FAIL" if problems else "PASS"
         failed += bool(problems)
         print("%s %-14s %-5s %s%s" % (verdict, route, phase, seen[:160], " [" + "; ".join(sorted(set(problems))) + "]" if problems else ""))
