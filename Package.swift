@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         .target(
             name: "DocWatchCore",
@@ -54,6 +55,11 @@ let package = Package(
         .target(
             name: "DocWatchStore",
             dependencies: ["DocWatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "DocWatchPostgres",
+            dependencies: ["DocWatchCore", "DocWatchStore", "CLibPQ"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -100,7 +106,7 @@ let package = Package(
 
         .target(
             name: "DocWatchTestSupport",
-            dependencies: ["DocWatchCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["DocWatchCore", "DocWatchStore", "DocWatchPostgres", .product(name: "FlyingFox", package: "FlyingFox")],
             path: "Tests/DocWatchTestSupport",
             swiftSettings: strictSettings
         ),
@@ -115,7 +121,9 @@ let package = Package(
             name: "DocWatchExtractTests", dependencies: ["DocWatchExtract", "DocWatchFetch", "DocWatchTestSupport"],
             exclude: ["Fixtures/Attachments"], swiftSettings: strictSettings
         ),
-        .testTarget(name: "DocWatchStoreTests", dependencies: ["DocWatchStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DocWatchStoreTests", dependencies: ["DocWatchStore", "DocWatchPostgres", "DocWatchTestSupport"], swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DocWatchNotifyTests",
             dependencies: ["DocWatchNotify", "DocWatchStore"],

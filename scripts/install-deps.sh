@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages docwatch builds against, if any is missing. Needs root (or sudo).
 set -euo pipefail
-packages=(libcurl4-openssl-dev libxml2-dev libopencc-dev libuchardet-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev pkg-config patch
+packages=(libcurl4-openssl-dev libxml2-dev libopencc-dev libuchardet-dev libssl-dev libsqlite3-dev sqlite3 libpq-dev postgresql zlib1g-dev libzstd-dev pkg-config patch
     # Attachments: zip parts of DOCX/XLSX/OFD, PDF text (poppler-data maps CJK CID fonts), DOC/WPS/XLS/ET.
     libzip-dev poppler-utils poppler-data libreoffice-writer-nogui libreoffice-calc-nogui)
 missing=()

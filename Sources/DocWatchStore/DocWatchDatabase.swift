@@ -98,6 +98,8 @@ public struct StoreError: Error, CustomStringConvertible {
     public var message: String
     /// The database file, when the failure says it is damaged.
     public var corruptDatabase: String?
+    /// PostgreSQL's SQLSTATE for a failed statement (`40001` a serialization failure, `53100` a full disk).
+    public var sqlState: String?
 
     init(operation: String, _ error: any Error, database path: String? = nil) {
         self.operation = operation

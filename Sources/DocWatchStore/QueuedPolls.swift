@@ -7,12 +7,12 @@ import Synchronization
 /// Shared by every copy of a `DocWatchDatabase`. Every write transaction of the database writes the
 /// queue first, inside itself, so a queued row never lands after a later write about the same URL;
 /// `flushPolls()` writes it on its own. A transaction that fails puts its rows back.
-final class QueuedPolls: Sendable {
+package final class QueuedPolls: Sendable {
     /// One queued recording, as `recordPoll` takes it.
-    struct Poll: Sendable {
-        var entry: FetchLogEntry
-        var etag: String?
-        var lastModified: String?
+    package struct Poll: Sendable {
+        package var entry: FetchLogEntry
+        package var etag: String?
+        package var lastModified: String?
     }
 
     private struct State {
@@ -23,8 +23,10 @@ final class QueuedPolls: Sendable {
 
     private let state = Mutex(State())
 
+    package init() {}
+
     /// Adds one recording; returns how many are queued now.
-    func append(_ poll: Poll) -> Int {
+    package func append(_ poll: Poll) -> Int {
         state.withLock { state in
             state.polls.append(poll)
             state.urls.insert(poll.entry.url)
@@ -33,7 +35,7 @@ final class QueuedPolls: Sendable {
     }
 
     /// Takes every queued recording, leaving the queue empty.
-    func take() -> [Poll] {
+    package func take() -> [Poll] {
         state.withLock { state in
             guard !state.polls.isEmpty else { return [] }
             state.urls.removeAll(keepingCapacity: true)
@@ -42,7 +44,7 @@ final class QueuedPolls: Sendable {
     }
 
     /// Puts back recordings whose transaction failed, ahead of any queued since.
-    func restore(_ polls: [Poll]) {
+    package func restore(_ polls: [Poll]) {
         guard !polls.isEmpty else { return }
         state.withLock { state in
             state.polls.insert(contentsOf: polls, at: 0)
@@ -51,11 +53,11 @@ final class QueuedPolls: Sendable {
     }
 
     /// Whether a recording about `url` is waiting.
-    func contains(url: String) -> Bool {
+    package func contains(url: String) -> Bool {
         state.withLock { $0.urls.contains(url) }
     }
 
-    var count: Int { state.withLock { $0.polls.count } }
+    package var count: Int { state.withLock { $0.polls.count } }
 }
 
 extension Array {

@@ -4,10 +4,10 @@ import GRDB
 /// A date bound as GRDB stores one ("yyyy-MM-dd HH:mm:ss.SSS", UTC, to the nearest millisecond), formatted
 /// without DateFormatter: GRDB's formatter goes through ICU for every date, a few percent of a poll.
 /// Reads back as a `Date` like any other stored date.
-struct StoredDate: DatabaseValueConvertible {
-    let text: String
+package struct StoredDate: DatabaseValueConvertible {
+    package let text: String
 
-    init(_ date: Date) {
+    package init(_ date: Date) {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var seconds = time_t(milliseconds.floorDivided(by: 1000))
         let fraction = Int(milliseconds - Int64(seconds) * 1000)
@@ -37,9 +37,9 @@ struct StoredDate: DatabaseValueConvertible {
         text.append(number)
     }
 
-    var databaseValue: DatabaseValue { text.databaseValue }
+    package var databaseValue: DatabaseValue { text.databaseValue }
 
-    static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredDate? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredDate? {
         Date.fromDatabaseValue(dbValue).map(StoredDate.init)
     }
 }

@@ -1,0 +1,68 @@
+import DocWatchCore
+import DocWatchStore
+import Foundation
+
+/// One query parameter as libpq takes it: text (the server infers the column's type) or binary bytes
+/// (`bytea` only). `nil` is SQL NULL.
+public enum PostgresParameter: Sendable, Equatable {
+    case text(String)
+    case binary([UInt8])
+}
+
+/// A Swift value that binds as a query parameter.
+public protocol PostgresBindable: Sendable {
+    var postgresParameter: PostgresParameter? { get }
+}
+
+extension String: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text(self) }
+}
+
+extension Int: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text(String(self)) }
+}
+
+extension Int64: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text(String(self)) }
+}
+
+extension Double: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text("\(self)") }
+}
+
+extension Bool: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text(self ? "true" : "false") }
+}
+
+/// Dates bind as `timestamptz` text in UTC, to the millisecond, the precision the SQLite backend keeps.
+extension Date: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { .text(StoredDate(self).text + "+00") }
+}
+
+/// Bytes bind as binary (`bytea` columns).
+extension Array: PostgresBindable where Element == UInt8 {
+    public var postgresParameter: PostgresParameter? { .binary(self) }
+}
+
+extension Optional: PostgresBindable where Wrapped: PostgresBindable {
+    public var postgresParameter: PostgresParameter? { self?.postgresParameter }
+}
+
+/// A list of strings as a PostgreSQL text array literal (`{"a","b"}`), for `= ANY($1)`.
+public struct PostgresTextArray: PostgresBindable {
+    public var values: [String]
+
+    public init(_ values: [String]) { self.values = values }
+
+    public var postgresParameter: PostgresParameter? {
+        let items = values.map { value -> String in
+            var escaped = "\""
+            for character in value {
+                if character == "\"" || character == "\\" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped + "\""
+        }
+        return .text("{" + items.joined(separator: ",") + "}")
+    }
+}
