@@ -105,4 +105,7 @@ public struct SourceHealth: Sendable, Equatable, Codable {
     public var lastNew: Date?
     /// The headline of the newest document.
     public var lastNewTitle: String?
+    /// On a shared PostgreSQL database: the daemon (node) holding the source's lease, or the last one
+    /// that polled it. Always nil on SQLite (one daemon).
+    public var node: String?
 }
