@@ -1,5 +1,6 @@
 import DocWatchCore
 import DocWatchExtract
+import DocWatchPostgres
 import DocWatchStore
 import Foundation
 
@@ -7,12 +8,13 @@ import Foundation
 /// paragraphs (mixed so no two documents are alike), then times `search` for typical queries.
 struct QueryLatency {
     let paragraphs: [String]
+    /// A SQLite file path or a `postgresql://` URL.
     let databasePath: String
     let documents: Int
     let rounds: Int
 
     func run() throws {
-        let database = try DocWatchDatabase.open(path: databasePath)
+        let database = try StoreOpener.open(databasePath)
         let existing = try database.search(SearchRequest(limit: 1)).count
         if existing == 0 {
             let started = Date()
@@ -42,7 +44,7 @@ struct QueryLatency {
         }
     }
 
-    private func fill(_ database: DocWatchDatabase) throws {
+    private func fill(_ database: any DocumentStore) throws {
         var generator = SplitMix(seed: 42)
         let normalizer = ScriptNormalizer.shared
         let base = Date(timeIntervalSince1970: 1_600_000_000)
