@@ -8,6 +8,11 @@ extension StoreOpener {
         if PostgresURL.isPostgres(database) { return try PostgresStore.migrate(url: database) }
         return try DocWatchDatabase.migrate(path: database)
     }
+
+    /// Every migration this binary has for `database`'s backend, in order.
+    public static func migrationNames(for database: String) -> [String] {
+        PostgresURL.isPostgres(database) ? PostgresMigrations.all.map(\.name) : DocWatchDatabase.migrationNames
+    }
 }
 
 extension PostgresStore {

@@ -50,7 +50,7 @@ struct MigrateCommand: AsyncParsableCommand {
                 throw CLIError.io(error.description)
             }
             if applied.isEmpty {
-                print("\(shown) is up to date (\(DocWatchDatabase.migrationNames.count) migrations)")
+                print("\(shown) is up to date (\(StoreOpener.migrationNames(for: database).count) migrations)")
             } else {
                 print("applied \(applied.count) migration\(applied.count == 1 ? "" : "s") to \(shown):")
                 for name in applied { print("  \(name)") }

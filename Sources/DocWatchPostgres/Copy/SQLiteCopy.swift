@@ -13,6 +13,11 @@ public struct SQLiteCopy {
     public struct Copied: Sendable, Equatable {
         public var table: String
         public var rows: Int
+
+        public init(table: String, rows: Int) {
+            self.table = table
+            self.rows = rows
+        }
     }
 
     /// A table in copy order (parents before children), the order its rows are read in, and how
