@@ -44,12 +44,15 @@ public struct StoreExport {
         var bodyError: StoreError?
         do {
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(quoted(table)) ORDER BY \(orderBy)")
-            while let row = try cursor.next() {
+            rows: while let row = try cursor.next() {
                 var values: [String: ExportValue] = [:]
                 for (column, value) in row { values[column] = Self.value(value) }
                 pending.append(values)
                 if pending.count == batch {
-                    do throws(StoreError) { try body(pending) } catch { bodyError = error; return }
+                    do throws(StoreError) { try body(pending) } catch {
+                        bodyError = error
+                        break rows
+                    }
                     pending.removeAll(keepingCapacity: true)
                 }
             }

@@ -171,6 +171,21 @@ struct SQLiteExportTests {
         #expect(bodies.allSatisfy { if case .blob = $0 { true } else { false } })
     }
 
+    @Test func aFailureInTheBatchHandlerStopsTheReadAndIsThrown() throws {
+        let sqlite = try FilledSQLite()
+        var calls = 0
+        let error = #expect(throws: StoreError.self) {
+            try sqlite.database.export { (export) throws(StoreError) in
+                try export.forEachBatch(table: "fetch_log", orderBy: "id", batch: 1) { (_) throws(StoreError) in
+                    calls += 1
+                    if calls == 2 { throw StoreError(operation: "write the copy", message: "target failed") }
+                }
+            }
+        }
+        #expect(error?.description == "cannot write the copy: target failed")
+        #expect(calls == 2)
+    }
+
     @Test func migrateReportsWhatItAppliedThenNothing() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwatch-migrate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
