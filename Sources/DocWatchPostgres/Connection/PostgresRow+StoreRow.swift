@@ -10,5 +10,5 @@ extension PostgresRow: StoreRow {
 
 extension PostgresStore {
     /// A SQL `LIMIT` parameter as SQLite reads one: a negative limit means none (`LIMIT NULL` here).
-    static func limit(_ limit: Int) -> Int? { limit < 0 ? nil : limit }
+    static func sqlLimit(_ limit: Int) -> Int? { limit < 0 ? nil : limit }
 }

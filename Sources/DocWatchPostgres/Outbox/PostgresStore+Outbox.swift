@@ -28,9 +28,9 @@ extension PostgresStore {
                     SELECT seq FROM outbox WHERE delivered = 0 AND node IS NULL ORDER BY seq
                     LIMIT GREATEST(0, $2::bigint - (SELECT count(*) FROM outbox WHERE delivered = 0 AND node = $1))
                     FOR UPDATE SKIP LOCKED)
-                """, [node, Self.limit(limit) ?? Int(Int32.max)], operation: operation)
+                """, [node, Self.sqlLimit(limit) ?? Int(Int32.max)], operation: operation)
             return try connection.query("SELECT * FROM outbox WHERE delivered = 0 AND node = $1 ORDER BY seq LIMIT $2",
-                                        [node, Self.limit(limit)], operation: operation).map(Outbox.decode)
+                                        [node, Self.sqlLimit(limit)], operation: operation).map(Outbox.decode)
         }
     }
 
@@ -75,7 +75,7 @@ extension PostgresStore {
     /// Events with `seq > after`, delivered or not and whichever node wrote them, oldest first.
     public func events(after seq: Int64, limit: Int) throws(StoreError) -> [OutboxEvent] {
         try read("read the outbox") { connection throws(StoreError) in
-            try connection.query("SELECT * FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Self.limit(limit)],
+            try connection.query("SELECT * FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Self.sqlLimit(limit)],
                                  operation: "read the outbox").map(Outbox.decode)
         }
     }

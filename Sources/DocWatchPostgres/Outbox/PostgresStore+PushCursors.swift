@@ -40,7 +40,7 @@ extension PostgresStore {
                 parameters.append(PostgresTextArray(sources.sorted()))
                 sql += " AND source = ANY($\(parameters.count)::text[])"
             }
-            parameters.append(Self.limit(limit))
+            parameters.append(Self.sqlLimit(limit))
             sql += " ORDER BY seq LIMIT $\(parameters.count)"
             let events = try connection.query(sql, parameters, operation: operation).map(Outbox.decode)
             return PushBatch(events: events, limit: limit, cursor: cursor, newest: newest)

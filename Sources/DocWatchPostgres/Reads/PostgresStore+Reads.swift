@@ -44,7 +44,7 @@ extension PostgresStore {
         if let after = filter.afterID { conditions.append("id > \(bind(after))") }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let order = filter.afterID == nil ? "DESC" : "ASC"
-        let sql = "SELECT * FROM fetch_log \(whereClause) ORDER BY id \(order) LIMIT \(bind(Self.limit(filter.limit)))"
+        let sql = "SELECT * FROM fetch_log \(whereClause) ORDER BY id \(order) LIMIT \(bind(Self.sqlLimit(filter.limit)))"
         return try read("read the fetch log") { connection throws(StoreError) in
             try connection.query(sql, parameters, operation: "read the fetch log").map(StoreRows.fetchLogEntry)
         }

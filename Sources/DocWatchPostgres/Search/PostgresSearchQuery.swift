@@ -41,7 +41,7 @@ struct PostgresSearchQuery {
             sql = """
                 SELECT d.id, 0.0 AS score FROM document d JOIN version v ON v.id = d.current_version
                 WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY \(Self.newestFirst) LIMIT \(bind(PostgresStore.limit(request.limit)))
+                ORDER BY \(Self.newestFirst) LIMIT \(bind(PostgresStore.sqlLimit(request.limit)))
                 """
             return
         }
@@ -69,7 +69,7 @@ struct PostgresSearchQuery {
             SELECT d.id, ts_rank(\(Self.rankWeights), s.terms, \(query), 1) AS score
             FROM document_search s JOIN document d ON d.id = s.document JOIN version v ON v.id = d.current_version
             WHERE s.terms @@ \(query) AND \(conditions.joined(separator: " AND "))
-            ORDER BY score DESC, d.id DESC LIMIT \(bind(PostgresStore.limit(request.limit)))
+            ORDER BY score DESC, d.id DESC LIMIT \(bind(PostgresStore.sqlLimit(request.limit)))
             """
     }
 
