@@ -176,7 +176,7 @@ private struct VersionWriter {
     }
 }
 
-/// JSON columns (authors, links, facts), encoded with sorted keys.
+/// JSON columns (authors, links, facts), encoded with sorted keys. Shared with the PostgreSQL backend.
 package enum JSONText {
     package static func encode<T: Encodable>(_ value: T) -> String {
         (try? DocWatchJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
