@@ -99,7 +99,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "docwatch-bench",
-            dependencies: ["DocWatchCore", "DocWatchExtract", "DocWatchStore"],
+            dependencies: ["DocWatchCore", "DocWatchExtract", "DocWatchStore", "DocWatchPostgres"],
             path: "Sources/DocWatchBench",
             swiftSettings: strictSettings
         ),
