@@ -13,8 +13,14 @@ struct SearchTests {
         return store
     }
 
-    @Test(arguments: StoreBackend.available, [("江苏", ["https://a.example/1"]), ("复工", ["https://a.example/1"]), ("产业链", ["https://a.example/2"]),
-                                              ("复工复产", ["https://a.example/1"]), ("春耕 生产", ["https://a.example/3"])])
+    /// Queries and the documents each must find, in order.
+    static let terms: [(String, [String])] = [
+        ("江苏", ["https://a.example/1"]), ("复工", ["https://a.example/1"]), ("产业链", ["https://a.example/2"]),
+        ("复工复产", ["https://a.example/1"]), ("春耕 生产", ["https://a.example/3"]),
+    ]
+
+    @Test("a short Chinese term (one word, a phrase, two words) finds exactly the documents containing it",
+          arguments: StoreBackend.available, terms)
     func findsShortChineseTerms(_ backend: StoreBackend, term: (String, [String])) throws {
         let (query, urls) = term
         let store = try seeded(backend)
