@@ -4,10 +4,9 @@ import Foundation
 
 extension PostgresStore {
     /// Stores a fetched page in one transaction: body, version, facts, attachments, search index,
-    /// near-duplicate links, fetch-log row and the outbox event, as the SQLite backend does (see
-    /// `PostgresVersionWriter` for what keeps two nodes storing the same URL at once apart).
+    /// near-duplicate links, fetch-log row and the outbox event, as the SQLite backend does.
     public func store(_ page: IngestedPage) throws(StoreError) -> StoreResult {
-        try write("store \(page.url)") { (connection) throws(StoreError) in try PostgresVersionWriter(connection, page: page).run() }
+        try write("store \(page.url)") { (connection) throws(StoreError) in try Self.store(page, connection) }
     }
 
     /// Stores many pages in one transaction (bulk import, benchmarks): all or none.
@@ -15,8 +14,20 @@ extension PostgresStore {
         try write("store \(pages.count) pages") { (connection) throws(StoreError) in
             var results: [StoreResult] = []
             results.reserveCapacity(pages.count)
-            for page in pages { results.append(try PostgresVersionWriter(connection, page: page).run()) }
+            for page in pages { results.append(try Self.store(page, connection)) }
             return results
+        }
+    }
+
+    /// One page through the shared `VersionFlow` with PostgreSQL's rows (see `PostgresVersionRows` for what
+    /// keeps two nodes storing the same URL at once apart).
+    private static func store(_ page: IngestedPage, _ connection: PostgresConnection) throws(StoreError) -> StoreResult {
+        do {
+            return try VersionFlow(PostgresVersionRows(connection: connection, url: page.url), page: page).run()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(operation: "store \(page.url)", message: "\(error)")
         }
     }
 
