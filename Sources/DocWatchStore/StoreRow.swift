@@ -76,17 +76,6 @@ package enum StoreRows {
         AttachmentSummary(url: row.text("url") ?? "", name: row.text("name") ?? "", type: row.text("type") ?? "", chars: row.int("chars") ?? 0)
     }
 
-    /// A `version` row's compared fields (`ComparedField` columns) with its text, attachments and facts, as a diff compares it.
-    package static func snapshot(
-        _ version: some StoreRow, attachments: [(name: String, text: String)], facts: [(kind: String, text: String)]
-    ) -> DocumentSnapshot {
-        var fields: [ComparedField: String] = [:]
-        for field in ComparedField.allCases { fields[field] = version.text(field.column) }
-        let mentions = facts.compactMap { fact in Fact.Kind(rawValue: fact.kind).map { FactMention(kind: $0, text: fact.text) } }
-        let text = AttachmentContentRules.comparedText(page: version.text("text") ?? "", attachments: attachments)
-        return DocumentSnapshot(fields: fields, text: text, facts: mentions)
-    }
-
     /// A `document` row with its current version's extraction and what `show` lists beside it.
     package static func documentDetail(
         _ document: some StoreRow, current: ExtractedDocument, currentVersion: Int, versions: [VersionSummary],

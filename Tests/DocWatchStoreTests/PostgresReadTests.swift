@@ -8,23 +8,18 @@ import Testing
 @Suite("PostgreSQL reads and upkeep", .enabled(if: PostgresTestDatabase.isAvailable))
 struct PostgresReadTests {
     /// Document A with five versions (each with a fact, the last with an attachment), document B with one,
-    /// in SQLite through `store` and in PostgreSQL as the same rows.
+    /// stored on both backends.
     static func fiveVersions() throws -> SearchTwins {
-        let twins = try SearchTwins([])
-        let rows = try PostgresRowFixtures(twins.postgresDatabase)
+        var pages: [IngestedPage] = []
         for (index, text) in RetentionStoreTests.texts.enumerated() {
             var page = Pages.page(text: text, at: Double(index) * 86_400, facts: [Fact(kind: .docNumber, text: "甬党发〔2020〕\(index)号", offset: 0)])
             if index == 4 {
                 page.attachments = [AttachmentRecord(url: "https://gov.example/a.pdf", name: "附件", type: .pdf, sha256: "sha256:01",
                                                      text: "附件正文。", textSimplified: "附件正文。", facts: [])]
             }
-            _ = try twins.sqlite.database.store(page)
-            if index == 0 { try rows.document(page) } else { try rows.version(page, document: 1, number: index + 1) }
+            pages.append(page)
         }
-        let b = Pages.page("https://gov.example/b.html", title: "另一篇", text: "只有一版。")
-        _ = try twins.sqlite.database.store(b)
-        try rows.document(b)
-        return twins
+        return try SearchTwins(pages + [Pages.page("https://gov.example/b.html", title: "另一篇", text: "只有一版。")])
     }
 
     @Test("document, versionText, versionSnapshot, body and storeCounts read what SQLite reads")

@@ -5,7 +5,7 @@ import DocWatchTestSupport
 import Foundation
 import Testing
 
-/// The same pages in a SQLite file (through `store`) and in a PostgreSQL database (the rows `store` writes).
+/// The same pages stored in a SQLite file and in a PostgreSQL database, both through `store`.
 final class SearchTwins {
     let sqlite: TemporaryDatabase
     let postgresDatabase: PostgresTestDatabase
@@ -15,10 +15,12 @@ final class SearchTwins {
         sqlite = try TemporaryDatabase()
         postgresDatabase = try PostgresTestDatabase()
         postgres = try postgresDatabase.open()
-        let rows = try PostgresRowFixtures(postgresDatabase)
         for page in pages {
-            let result = try sqlite.database.store(page)
-            try rows.document(page, duplicateOf: result.outcome == .duplicate ? 1 : nil)
+            let expected = try sqlite.database.store(page)
+            let stored = try postgres.store(page)
+            guard stored == expected else {
+                throw StoreError(operation: "store \(page.url) on both backends", message: "PostgreSQL: \(stored), SQLite: \(expected)")
+            }
         }
     }
 

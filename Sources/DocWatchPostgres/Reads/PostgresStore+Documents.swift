@@ -42,23 +42,7 @@ extension PostgresStore {
         return try read(operation) { connection throws(StoreError) -> DocumentSnapshot? in
             guard let id = try connection.query("SELECT id FROM version WHERE document = $1 AND number = $2", [document, number],
                                                 operation: operation).first?.int64("id") else { return nil }
-            return try PostgresSnapshots.load(connection, versionID: id)
+            return try PostgresVersionSnapshots.load(connection, versionID: id)
         }
-    }
-}
-
-/// What a diff compares of a stored version, read on PostgreSQL (the SQLite backend's `VersionSnapshots`).
-enum PostgresSnapshots {
-    /// The version's compared fields, text with its attachments, and facts; nil when there is no such version.
-    static func load(_ connection: PostgresConnection, versionID: Int64) throws(StoreError) -> DocumentSnapshot? {
-        let operation = "read version \(versionID)"
-        let columns = ComparedField.allCases.map { "\"\($0.column)\"" }.joined(separator: ", ")
-        guard let row = try connection.query("SELECT \(columns), text FROM version WHERE id = $1", [versionID], operation: operation).first
-        else { return nil }
-        let facts = try connection.query("SELECT kind, text FROM fact WHERE version = $1 ORDER BY \"offset\", id", [versionID],
-                                         operation: operation).map { (kind: $0.string("kind") ?? "", text: $0.string("text") ?? "") }
-        let attachments = try connection.query("SELECT name, text FROM attachment WHERE version = $1 ORDER BY position", [versionID],
-                                               operation: operation).map { (name: $0.string("name") ?? "", text: $0.string("text") ?? "") }
-        return StoreRows.snapshot(row, attachments: attachments, facts: facts)
     }
 }

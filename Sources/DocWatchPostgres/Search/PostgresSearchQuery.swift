@@ -4,18 +4,20 @@ import Foundation
 /// The SQL that ranks documents for a `SearchRequest` on PostgreSQL, with its parameters: the same
 /// matches, filters and order as the SQLite backend's FTS5 query.
 ///
-/// `document_search.terms` holds the tokens `SearchTokenizer.indexText` makes of the Simplified title
-/// (weight A) and body, as a `simple`-configuration `tsvector`. Each query term (`SearchTokenizer.terms`)
-/// becomes a `tsquery` the GIN index answers:
+/// `document_search.terms` holds the tokens `SearchTokenizer` makes of the Simplified title (weight A)
+/// and body, verbatim (`PostgresSearchIndex`). Each query term (`SearchTokenizer.terms`) becomes a
+/// `tsquery` of the same tokens, written as quoted lexemes (no text-search parser on either side), that
+/// the GIN index answers:
 /// - one CJK character: the prefix `'业':*`, which meets every bigram it starts and the unigram that
 ///   ends a run, so 业 is found in 农业 as well as 业务;
 /// - a CJK word: its bigrams (复工复产 → 复工, 工复, 复产). They must stand next to each other as in
 ///   FTS5's phrase, but a `tsvector` keeps at most 256 positions of a lexeme and none past 16,383, so in a
 ///   long document adjacency is also accepted from the text itself: the word occurs in the Simplified
 ///   title, text or an attachment's text exactly when FTS5's phrase matches;
-/// - anything else (latin words, numbers): `phraseto_tsquery` of its tokens.
-/// The terms are bound as parameters and parsed by PostgreSQL's own text search functions, so no
-/// character of a query (`'`, `&|!`, `:*`) can break the SQL or the `tsquery` syntax.
+/// - anything else (latin words, numbers): the phrase of its tokens (`'covid' <-> '19'`).
+/// Tokens hold only letters, digits and CJK characters, and each is quoted and escaped besides, and the
+/// `tsquery` is bound as a parameter: no character of a query (`'`, `&|!`, `:*`) can break the SQL or the
+/// `tsquery` syntax.
 struct PostgresSearchQuery {
     private(set) var sql = ""
     private(set) var parameters: [any PostgresBindable] = []
@@ -49,28 +51,39 @@ struct PostgresSearchQuery {
         for term in terms {
             switch term {
             case .prefix(let character):
-                queries.append("to_tsquery('simple', \(bind("'\(character)':*")))")
+                queries.append(Self.lexeme(character) + ":*")
             case .phrase(let tokens):
-                let phrase = "phraseto_tsquery('simple', \(bind(tokens.joined(separator: " "))))"
+                let phrase = tokens.map(Self.lexeme).joined(separator: " <-> ")
                 guard tokens.count > 1, let word = Self.cjkWord(tokens) else {
                     queries.append(phrase)
                     continue
                 }
-                queries.append("plainto_tsquery('simple', \(bind(tokens.joined(separator: " "))))")
+                queries.append(tokens.map(Self.lexeme).joined(separator: " & "))
                 let needle = bind(word)
                 conditions.append("""
-                    (s.terms @@ \(phrase) OR strpos(v.title_simplified, \(needle)) > 0 OR strpos(v.text_simplified, \(needle)) > 0
+                    (s.terms @@ \(bind(phrase))::tsquery OR strpos(v.title_simplified, \(needle)) > 0
+                     OR strpos(v.text_simplified, \(needle)) > 0
                      OR EXISTS (SELECT 1 FROM attachment a WHERE a.version = v.id AND strpos(a.text_simplified, \(needle)) > 0))
                     """)
             }
         }
-        let query = "(" + queries.joined(separator: " && ") + ")"
+        let query = bind(queries.map { "(\($0))" }.joined(separator: " & ")) + "::tsquery"
         sql = """
             SELECT d.id, ts_rank(\(Self.rankWeights), s.terms, \(query), 1) AS score
             FROM document_search s JOIN document d ON d.id = s.document JOIN version v ON v.id = d.current_version
             WHERE s.terms @@ \(query) AND \(conditions.joined(separator: " AND "))
             ORDER BY score DESC, d.id DESC LIMIT \(bind(PostgresStore.sqlLimit(request.limit)))
             """
+    }
+
+    /// `token` as a quoted `tsquery` lexeme, taken as it is (no parser, no dictionary), like the index's.
+    static func lexeme(_ token: String) -> String {
+        var quoted = "'"
+        for character in token {
+            if character == "'" || character == "\\" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "'"
     }
 
     private mutating func bind(_ value: any PostgresBindable) -> String {
