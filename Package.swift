@@ -91,7 +91,7 @@ let package = Package(
             name: "docwatch",
             dependencies: [
                 "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore",
-                "DocWatchNotify", "DocWatchIngest", "DocWatchDaemon",
+                "DocWatchNotify", "DocWatchIngest", "DocWatchDaemon", "DocWatchPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocWatchEndToEndTests",
-            dependencies: ["DocWatchTestSupport", "DocWatchCore", "DocWatchIngest", "docwatch"],
+            dependencies: ["DocWatchTestSupport", "DocWatchCore", "DocWatchIngest", "DocWatchPostgres", "docwatch"],
             swiftSettings: strictSettings
         ),
     ]

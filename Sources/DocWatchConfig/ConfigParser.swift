@@ -26,7 +26,11 @@ public struct ConfigParser: Sendable {
         let baseDirectory = (file as NSString).deletingLastPathComponent
 
         var config = Configuration(file: file, database: defaultDatabase(), logDir: defaultLogDir())
-        if let database = try top.string("database") { config.database = absolute(database, base: baseDirectory) }
+        if let database = try top.string("database") {
+            // A postgresql:// URL is a server, not a path to resolve (pg-cluster's DatabaseLocation does the same).
+            let isURL = database.hasPrefix("postgresql://") || database.hasPrefix("postgres://")
+            config.database = isURL ? database : absolute(database, base: baseDirectory)
+        }
         if let logDir = try top.string("log_dir") { config.logDir = absolute(logDir, base: baseDirectory) }
         if let userAgent = try top.string("user_agent") {
             guard !userAgent.isEmpty else { throw top.bad("user_agent", "must not be empty") }

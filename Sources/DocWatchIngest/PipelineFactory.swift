@@ -15,13 +15,13 @@ import Synchronization
 /// commits them (in the daemon, the source's health right after the poll; in `fetch`, the health of all
 /// sources), and `shutdown()` writes any still queued.
 public final class PipelineFactory: Sendable {
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
     private let clock: any WallClock
     private let logger: Logger
     private let current = Mutex<CurlFetcher?>(nil)
 
     /// `logger` is the pipelines' (polls and store failures).
-    public init(database: DocWatchDatabase, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
+    public init(database: any DocumentStore, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
         self.database = database
         self.clock = clock
         self.logger = logger
