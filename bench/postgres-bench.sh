@@ -23,10 +23,10 @@ figures=("$@")
 
 keep_cluster=${PG_DIR:+yes}
 PG_DIR=${PG_DIR:-$(mktemp -d /tmp/docwatch-postgres-bench.XXXXXX)}
-chmod 755 "$PG_DIR"  # the server runs as the postgres user
+mkdir -p "$PG_DIR" && chmod 755 "$PG_DIR"  # the server runs as the postgres user
 stop_cluster() {
     scripts/postgres-test-cluster.sh stop "$PG_DIR" 2>/dev/null || true
-    [ -z "$keep_cluster" ] && rm -rf "$PG_DIR"
+    if [ -z "$keep_cluster" ]; then rm -rf "$PG_DIR"; fi
 }
 trap stop_cluster EXIT
 cluster=$(scripts/postgres-test-cluster.sh start "$PG_DIR" "$PG_PORT")
@@ -54,7 +54,7 @@ polling() {
     local pg
     echo "== polling, SQLite"
     bench/speed-bench.sh polling
-    psql -XAtq "$cluster" -c "DROP DATABASE IF EXISTS docwatch_polling WITH (FORCE)" >/dev/null
+    psql -XAtq "$cluster" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS docwatch_polling WITH (FORCE)" >/dev/null
     pg=$(database docwatch_polling)
     echo "== polling, PostgreSQL"
     DATABASE="$pg" PG_DATA="$PG_DIR/data" bench/speed-bench.sh polling
