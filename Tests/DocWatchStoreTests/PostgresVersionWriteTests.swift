@@ -102,17 +102,24 @@ struct PostgresVersionWriteTests {
         #expect(try postgres.rows("SELECT count(*) AS n FROM document").first?.int("n") == 5)
     }
 
-    @Test("a near duplicate (one sentence changed) is linked both ways with its SimHash distance")
+    @Test("a repost with one paragraph rewritten is linked both ways, with SQLite's distance and overlap")
     func nearDuplicatesLinked() throws {
         let postgres = try PostgresWriteDatabase()
+        let sqlite = try TemporaryDatabase()
         let paragraphs = (1...8).map { "第\($0)段：江苏省工业和信息化厅召开全省工业经济运行调度会议，部署推进复工复产工作，确保规模以上工业企业全面复工。" }
-        let first = try postgres.store.store(Pages.page(text: paragraphs.joined(separator: "\n")))
         var edited = paragraphs
         edited[3] = "第4段：这一段在转载时被改写了。"
-        let second = try postgres.store.store(Pages.page("https://news.example/repost.html", text: edited.joined(separator: "\n"), at: 60))
-        #expect(second.outcome == .new)
-        let links = try postgres.rows("SELECT document, other FROM near_duplicate ORDER BY document")
-        #expect(links.map { [$0.int64("document"), $0.int64("other")] } == [[first.documentID, second.documentID], [second.documentID, first.documentID]])
+        let pages = [Pages.page(text: paragraphs.joined(separator: "\n")),
+                     Pages.page("https://news.example/repost.html", text: edited.joined(separator: "\n"), at: 60)]
+        let stored = try pages.map { try postgres.store.store($0) }
+        _ = try pages.map { try sqlite.database.store($0) }
+        #expect(stored.map(\.outcome) == [.new, .new])
+        let links = try postgres.rows("SELECT document, other, distance, overlap FROM near_duplicate ORDER BY document")
+        #expect(links.map { [$0.int64("document"), $0.int64("other")] }
+            == [[stored[0].documentID, stored[1].documentID], [stored[1].documentID, stored[0].documentID]])
+        let expected = try #require(try sqlite.database.document(pages[1].url)?.nearDuplicates.first)
+        #expect(links.first?.int("distance") == expected.distance)
+        #expect(links.first?.double("overlap") == expected.overlap)
     }
 }
 
