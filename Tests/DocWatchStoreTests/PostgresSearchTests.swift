@@ -36,7 +36,7 @@ final class SearchTwins {
         attached.attachments = [AttachmentRecord(url: "https://a.example/att.pdf", name: "附件1", type: .pdf, sha256: "sha256:00",
                                                  text: "数字经济核心产业增加值占比达到百分之十。", textSimplified: "数字经济核心产业增加值占比达到百分之十。",
                                                  facts: [])]
-        var undated = Pages.page("https://a.example/undated", title: "COVID-19 防控指引", text: "Docwatch watches 2026 pages.", at: 30)
+        var undated = Pages.page("https://a.example/undated", title: "COVID-19 防控指引", text: "Docwatch watches 2026 pages; x² and ½ ① 한국어 カタカナ.", at: 30)
         undated.document.published = nil
         return [
             Pages.page("https://a.example/1", title: "浙江发布数字经济政策", text: "推动产业链协同发展。", at: 0),
@@ -62,7 +62,8 @@ struct PostgresSearchTests {
         ("two terms", "春耕 生产"), ("a term in an attachment only", "核心产业"), ("a latin word", "docwatch"),
         ("latin with a hyphen", "covid-19"), ("a number", "2026"), ("a lone quote", "'"), ("tsquery operators", "&|!"),
         ("a prefix marker", "复工:*"), ("a phrase operator", "<-> 复工"), ("a backslash", "\\"), ("parentheses", "(江苏)"),
-        ("nothing matching", "上海"), ("half a bigram pair", "苏推"),
+        ("nothing matching", "上海"), ("half a bigram pair", "苏推"), ("a superscript PostgreSQL's parser drops", "x²"),
+        ("a vulgar fraction", "½"), ("a circled number", "①"), ("Hangul", "한국"), ("katakana", "カタ"),
     ]
 
     @Test("every query finds the same documents on PostgreSQL as on SQLite")

@@ -13,9 +13,10 @@ import Foundation
 /// another's.
 ///
 /// A node that dies between claiming (or writing) and marking recovers on restart under the same node
-/// name: the notifier's catch-up first marks delivered what its directory already holds, and the rest
-/// come back from `pendingEvents` because they stay claimed by this node, so they are written by it,
-/// once. (A node that never comes back leaves its claimed events undelivered; they show in
+/// name (a configured `[cluster] node`; the default name carries the process id and changes): the
+/// notifier's catch-up first marks delivered what its directory already holds, and the rest come back
+/// from `pendingEvents` because they stay claimed by this node, so they are written by it, once. (A node
+/// that never comes back under its name leaves its claimed events undelivered; they show in
 /// `outboxBacklog`.)
 extension PostgresStore {
     /// This node's undelivered events, oldest first, after claiming unclaimed ones up to `limit` in all.

@@ -68,6 +68,16 @@ struct PostgresSearchQuery {
             }
         }
         let query = bind(queries.map { "(\($0))" }.joined(separator: " & ")) + "::tsquery"
+        if conditions.count == 1 {
+            // Text alone: rank inside the index table with no join, as SQLite ranks inside FTS5 (duplicates
+            // are never indexed); `search` joins the top results to their documents afterwards.
+            sql = """
+                SELECT s.document AS id, ts_rank(\(Self.rankWeights), s.terms, \(query), 1) AS score
+                FROM document_search s WHERE s.terms @@ \(query)
+                ORDER BY score DESC, id DESC LIMIT \(bind(PostgresStore.sqlLimit(request.limit)))
+                """
+            return
+        }
         sql = """
             SELECT d.id, ts_rank(\(Self.rankWeights), s.terms, \(query), 1) AS score
             FROM document_search s JOIN document d ON d.id = s.document JOIN version v ON v.id = d.current_version
