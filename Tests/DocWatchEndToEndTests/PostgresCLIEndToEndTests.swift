@@ -73,6 +73,42 @@ struct PostgresCLIEndToEndTests {
         #expect(try Self.count(database.url, "document") == 1)
     }
 
+    @Test("fetch writes to PostgreSQL; query, show, diff, log and changes read it back")
+    func fetchThenReadOnPostgres() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { Task { await server.stop() } }
+        let database = try PostgresTestDatabase()
+        let space = try Workspace()
+        try """
+            database = "\(database.url)"
+            log_dir = "\(space.logDir)"
+
+            [http]
+            host_delay = "0s"
+
+            \(pageSource("gov", server.url("/a.html")))
+            """.write(toFile: space.configPath, atomically: true, encoding: .utf8)
+        let article = { (rate: String) in
+            Fixtures.article(title: "江苏复工复产进展", site: "某网", paragraphs: ["全省规模以上工业企业复工率达到\(rate)。"], charset: "utf-8")
+        }
+        server.page(path: "/a.html", body: article("99.7%"), etag: "\"1\"")
+        #expect(try await space.run(["fetch"]).status == 0)
+        server.page(path: "/a.html", body: article("100%"), etag: "\"2\"")
+        let second = try await space.run(["fetch"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let hits = try Workspace.jsonLines(try await space.run(["query", "复工", "--json"]).stdout)
+        #expect(hits.count == 1 && hits.first?["url"] as? String == server.url("/a.html"))
+        let shown = try Workspace.jsonLines(try await space.run(["show", server.url("/a.html"), "--json"]).stdout)
+        #expect(shown.first?["version"] as? Int == 2)
+        let diff = try await space.run(["diff", server.url("/a.html"), "--color", "never"])
+        #expect(diff.stdout.contains("[-99.7%-]{+100%+}"), "\(diff.stdout)\(diff.stderr)")
+        #expect(try await space.run(["log", "--json"]).stdoutLines.count == 2)
+        let changes = try Workspace.jsonLines(try await space.run(["changes", "--json"]).stdout)
+        #expect(changes.compactMap { $0["type"] as? String } == ["document.new", "document.changed"])
+        // fetch also wrote them to its log directory, as on SQLite.
+        #expect(try space.events().map(\.type.rawValue) == ["document.new", "document.changed"])
+    }
+
     @Test("--from without sqlite: or without --to is a usage error")
     func copyArgumentsAreChecked() async throws {
         let noScheme = try await DocWatchProcess.run(["migrate", "--from", "/tmp/x.sqlite", "--to", "postgresql://u@127.0.0.1/x"])

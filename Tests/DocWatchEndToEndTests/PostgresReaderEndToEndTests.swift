@@ -5,8 +5,7 @@ import Testing
 
 /// The read-only commands against PostgreSQL as an analyst meets them: a role that may only `SELECT`,
 /// `changes` read from the database in the log directory's format, `sources` naming the node.
-@Suite("End to end: reading PostgreSQL with a SELECT-only role", .enabled(if: PostgresTestDatabase.isAvailable),
-       .disabled("until PostgresStore's events(after:limit:) and health(of:) replace their placeholders (pg-reads)"))
+@Suite("End to end: reading PostgreSQL with a SELECT-only role", .enabled(if: PostgresTestDatabase.isAvailable))
 struct PostgresReaderEndToEndTests {
     /// A role that may log in and read every docwatch table of `database`, and nothing more.
     final class ReadOnlyRole {

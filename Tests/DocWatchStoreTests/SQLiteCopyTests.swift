@@ -137,6 +137,30 @@ struct SQLiteCopyTests {
         #expect(titleWeight.first?.int("n") == 1)
     }
 
+    @Test func theCopyReadsBackThroughThePostgresStoreAsTheSQLiteOneReads() throws {
+        let sqlite = try FilledSQLite()
+        let target = try PostgresTestDatabase()
+        _ = try SQLiteCopy(from: sqlite.database, to: target.url).run()
+        let copy = try PostgresStore.openReader(url: target.url)
+        let original = sqlite.database
+        for url in ["https://gov.example/a.html", "https://news.example/repost.html", "https://gov.example/b.html"] {
+            let detail = try #require(try original.document(url))
+            #expect(try copy.document(url) == detail, "\(url)")
+            for version in detail.versions {
+                #expect(try copy.versionSnapshot(document: detail.id, number: version.number)
+                        == original.versionSnapshot(document: detail.id, number: version.number))
+            }
+        }
+        for text in ["复工", "光伏", "能源规划", "宁"] {
+            let request = SearchRequest(text: text, limit: 10)
+            #expect(try copy.search(request).map(\.document) == original.search(request).map(\.document), "\(text)")
+        }
+        #expect(try copy.events(after: 0, limit: 100) == original.events(after: 0, limit: 100))
+        #expect(try copy.storeCounts() == original.storeCounts())
+        #expect(try copy.sourceHealth() == original.sourceHealth())
+        #expect(try copy.pushBacklogs() == original.pushBacklogs())
+    }
+
     @Test func aTargetThatHoldsRowsIsRefusedAndKeepsThem() throws {
         let sqlite = try FilledSQLite()
         let target = try PostgresTestDatabase()
