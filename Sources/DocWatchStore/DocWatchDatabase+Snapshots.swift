@@ -8,7 +8,8 @@ package enum VersionSnapshots {
         else { return nil }
         var fields: [ComparedField: String] = [:]
         for field in ComparedField.allCases { fields[field] = row[field.column] }
-        let facts = try Row.fetchAll(db, sql: "SELECT kind, text FROM fact WHERE version = ? ORDER BY \"offset\", id", arguments: [versionID]).map { (kind: $0["kind"] as String, text: $0["text"] as String) }
+        let facts = try Row.fetchAll(db, sql: "SELECT kind, text FROM fact WHERE version = ? ORDER BY \"offset\", id", arguments: [versionID])
+            .map { (kind: $0["kind"] as String, text: $0["text"] as String) }
         return snapshot(fields: fields, text: row["text"] ?? "", attachments: try AttachmentRows.named(db, version: versionID), facts: facts)
     }
 

@@ -47,7 +47,8 @@ struct PostgresConcurrentWriteTests {
         let database = try PostgresTestDatabase()
         let stores = [try database.open(node: "node-a"), try database.open(node: "node-b")]
         let results = try Self.race(database) { (index) throws(StoreError) in
-            try stores[index].store(Pages.page("https://site\(index).example/a.html", text: "转载的同一篇文章。", body: Self.body("转载的同一篇文章。", index)))
+            let text = "转载的同一篇文章。"
+            return try stores[index].store(Pages.page("https://site\(index).example/a.html", text: text, body: Self.body(text, index)))
         }
         #expect(try results.map { try $0.get().outcome }.sorted { $0.rawValue < $1.rawValue } == [.duplicate, .new])
     }

@@ -78,7 +78,8 @@ struct PostgresPollWriteTests {
             FetchLogEntry(time: Pages.start.addingTimeInterval(Double($0) * 60), source: "s", url: Self.url, status: 404, outcome: .error)) }
         #expect(seqs.map { $0 != nil } == [false, false, true, false])
         #expect(try postgres.events().last?.title == "江苏推进复工复产")
-        #expect(try postgres.store.recordMissing(FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/none", outcome: .error)) == nil)
+        let unknown = FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/none", outcome: .error)
+        #expect(try postgres.store.recordMissing(unknown) == nil)
         #expect(try postgres.store.pruneFetchLog(before: Pages.start.addingTimeInterval(150)) == 4)
         #expect(try postgres.rows("SELECT count(*) AS n FROM fetch_log").first?.int("n") == 2)
     }

@@ -106,7 +106,9 @@ struct PostgresVersionWriteTests {
     func nearDuplicatesLinked() throws {
         let postgres = try PostgresWriteDatabase()
         let sqlite = try TemporaryDatabase()
-        let paragraphs = (1...8).map { "第\($0)段：江苏省工业和信息化厅召开全省工业经济运行调度会议，部署推进复工复产工作，确保规模以上工业企业全面复工。" }
+        let paragraphs = (1...8).map {
+            "第\($0)段：江苏省工业和信息化厅召开全省工业经济运行调度会议，部署推进复工复产工作，确保规模以上工业企业全面复工。"
+        }
         var edited = paragraphs
         edited[3] = "第4段：这一段在转载时被改写了。"
         let pages = [Pages.page(text: paragraphs.joined(separator: "\n")),

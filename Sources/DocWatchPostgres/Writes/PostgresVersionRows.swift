@@ -57,7 +57,9 @@ struct PostgresVersionRows: VersionRows {
             operation: operation).first?.int64("id")
     }
 
-    func insertVersion(_ page: IngestedPage, document documentID: Int64, number: Int, contentHash: String, simhash: UInt64) throws(StoreError) -> Int64 {
+    func insertVersion(
+        _ page: IngestedPage, document documentID: Int64, number: Int, contentHash: String, simhash: UInt64
+    ) throws(StoreError) -> Int64 {
         let document = page.document
         let parameters: [any PostgresBindable] = [
             documentID, number, contentHash, page.rawHash, page.fetchedAt, page.charset, document.title, document.published,
