@@ -10,6 +10,9 @@
 #   bench/speed-bench.sh [polling] [ingest] [extract]      (default: all three)
 # Knobs: PAGES=1000 RUNS=5 BIN=(a built binary) OLD_BIN=(a binary to compare extraction with)
 #        CORPORA (as bench/extract-eval.sh). Needs nginx (Debian `nginx` or `nginx-light`) and curl.
+#        DATABASE (polling only; default a SQLite file in the work directory): a postgresql:// URL of an
+#        empty database polls into PostgreSQL; with PG_DATA (the server's data directory, on this
+#        machine) the server's own CPU during each docwatch run is reported too (bench/postgres-bench.sh).
 # Each figure is the median of RUNS runs, taken in turn with its reference (A B A B …) so a machine
 # that slows down part-way slows both. Pages are the daniel-dev corpus copied to PAGES files, each
 # given a sentence of its own so no two bodies or texts are equal.
@@ -22,6 +25,7 @@ RUNS=${RUNS:-5}
 figures=("$@")
 [ ${#figures[@]} -eq 0 ] && figures=(polling ingest extract)
 bench_setup speed
+DATABASE=${DATABASE:-$WORK/db.sqlite}
 
 corpora="${CORPORA:-}"
 for candidate in "$PWD/../shared/corpus" /work/shared/corpus; do
@@ -68,7 +72,7 @@ EOF
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/p/0.html" && break; sleep 0.1; done
 
 {
-    echo "database = \"$WORK/db.sqlite\""
+    echo "database = \"$DATABASE\""
     echo "log_dir = \"$WORK/log\""
     echo "[http]"
     echo "host_delay = \"0s\""
@@ -109,9 +113,17 @@ polling() {
     statuses=$("$BIN" fetch --config "$WORK/docwatch.toml" | awk 'NR > 1 { print $2 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
     local codes
     codes=$(curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" 2>/dev/null | sort | uniq -c | tr -s ' ')
-    : > "$WORK/poll-a"; : > "$WORK/poll-b"
+    : > "$WORK/poll-a"; : > "$WORK/poll-b"; : > "$WORK/poll-server"
+    local idle=0 before
+    # The server's processes at rest, once the unmeasured fetches' backends have gone.
+    [ -n "${PG_DATA:-}" ] && { sleep 1; idle=$(pg_server_processes "$PG_DATA"); }
     for ((run = 0; run < RUNS; run++)); do
+        [ -n "${PG_DATA:-}" ] && before=$(pg_server_cpu "$PG_DATA")
         measure "$BIN" fetch --config "$WORK/docwatch.toml" >> "$WORK/poll-a"
+        if [ -n "${PG_DATA:-}" ]; then
+            pg_wait_processes "$PG_DATA" "$idle"
+            awk -v a="$before" -v b="$(pg_server_cpu "$PG_DATA")" 'BEGIN { printf "%.2f\n", b - a }' >> "$WORK/poll-server"
+        fi
         measure curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" >> "$WORK/poll-b"
     done
     local wall_a wall_b cpu_a cpu_b rss_a
@@ -119,7 +131,9 @@ polling() {
     cpu_a=$(awk '{ print $2 + $3 }' "$WORK/poll-a" | median); cpu_b=$(awk '{ print $2 + $3 }' "$WORK/poll-b" | median)
     rss_a=$(awk '{ print $4 / 1024 }' "$WORK/poll-a" | median)
     echo "polling $PAGES unchanged pages (docwatch:${statuses} curl: ${codes})"
-    echo "  docwatch fetch: ${wall_a} s wall, ${cpu_a} s CPU, ${rss_a} MiB peak"
+    echo "  docwatch fetch: ${wall_a} s wall, ${cpu_a} s CPU, ${rss_a} MiB peak, into $([[ $DATABASE == postgres* ]] && echo PostgreSQL || echo SQLite)"
+    [ -s "$WORK/poll-server" ] && echo "  PostgreSQL server during those runs: $(median < "$WORK/poll-server") s CPU" \
+        "(runs: $(tr '\n' ' ' < "$WORK/poll-server"))"
     echo "  curl --parallel --parallel-max 16: ${wall_b} s wall, ${cpu_b} s CPU"
     echo "  ratio (wall): $(ratio "$wall_a" "$wall_b")× curl"
 }

@@ -3,7 +3,9 @@
 set -euo pipefail
 packages=(libcurl4-openssl-dev libxml2-dev libopencc-dev libuchardet-dev libssl-dev libsqlite3-dev sqlite3 libpq-dev postgresql zlib1g-dev libzstd-dev pkg-config patch
     # Attachments: zip parts of DOCX/XLSX/OFD, PDF text (poppler-data maps CJK CID fonts), DOC/WPS/XLS/ET.
-    libzip-dev poppler-utils poppler-data libreoffice-writer-nogui libreoffice-calc-nogui)
+    libzip-dev poppler-utils poppler-data libreoffice-writer-nogui libreoffice-calc-nogui
+    # Benchmarks: the loopback web server and reference client of bench/speed-bench.sh and bench/postgres-bench.sh.
+    nginx curl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

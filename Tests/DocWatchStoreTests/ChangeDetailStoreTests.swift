@@ -5,9 +5,9 @@ import Testing
 
 @Suite("A changed document's event says what changed")
 struct ChangeDetailStoreTests {
-    @Test("a changed figure and 文号 reach the outbox as changes and facts, and the diff text has the title header")
-    func changesAndFactsInTheOutbox() throws {
-        let store = try TemporaryDatabase()
+    @Test("a changed figure and 文号 reach the outbox as changes and facts, and the diff text has the title header", arguments: StoreBackend.available)
+    func changesAndFactsInTheOutbox(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         let before = Fact(kind: .docNumber, text: "甬党发〔2020〕4号", offset: 0)
         let after = Fact(kind: .docNumber, text: "甬党发〔2020〕5号", offset: 0)
         _ = try store.database.store(Pages.page(title: "新建5G基站5.2万座", text: "甬党发〔2020〕4号\n覆盖率达到84%。", facts: [before]))
@@ -25,9 +25,9 @@ struct ChangeDetailStoreTests {
         #expect(event.diffText?.hasPrefix("title: 新建5G基站[-5.2万-]{+6.1万+}座\n--- https://gov.example/a.html version 1\n") == true)
     }
 
-    @Test("a stored version reads back as the snapshot a diff compares")
-    func versionSnapshot() throws {
-        let store = try TemporaryDatabase()
+    @Test("a stored version reads back as the snapshot a diff compares", arguments: StoreBackend.available)
+    func versionSnapshot(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         let result = try store.database.store(Pages.page(text: "覆盖率达到84%。", facts: [Fact(kind: .percent, text: "84%", offset: 5)]))
         let snapshot = try #require(try store.database.versionSnapshot(document: result.documentID, number: 1))
         #expect(snapshot == DocumentSnapshot(fields: [.title: "江苏推进复工复产", .published: "2020-04-15T18:06:00+08:00"],

@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Recording polls")
 struct PollRecordTests {
-    @Test("every attempt lands in the fetch log with its outcome, filterable")
-    func fetchLog() throws {
-        let store = try TemporaryDatabase()
+    @Test("every attempt lands in the fetch log with its outcome, filterable", arguments: StoreBackend.available)
+    func fetchLog(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(10), source: "s", url: "https://gov.example/a.html", status: 304, outcome: .notModified))
         try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(20), source: "t", url: "https://down.example/", outcome: .error, error: "connection failed: refused"))
@@ -18,9 +18,9 @@ struct PollRecordTests {
         #expect(try store.database.fetchLog(FetchLogFilter(source: "s")).count == 2)
     }
 
-    @Test("a failed poll changes nothing stored")
-    func failureKeepsDocument() throws {
-        let store = try TemporaryDatabase()
+    @Test("a failed poll changes nothing stored", arguments: StoreBackend.available)
+    func failureKeepsDocument(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         let before = try store.database.documentState(url: "https://gov.example/a.html")
         try store.database.recordPoll(FetchLogEntry(time: Pages.start.addingTimeInterval(3600), source: "s", url: "https://gov.example/a.html", status: 500, outcome: .error, error: "HTTP 500"),
@@ -31,9 +31,9 @@ struct PollRecordTests {
         #expect(detail.current.text == "正文。" && detail.versions.count == 1)
     }
 
-    @Test("source.failing on the first failure, source.recovered on the first success after")
-    func sourceHealthEvents() throws {
-        let store = try TemporaryDatabase()
+    @Test("source.failing on the first failure, source.recovered on the first success after", arguments: StoreBackend.available)
+    func sourceHealthEvents(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         try store.database.syncSources([Source(id: "s", url: "https://gov.example/")])
         #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .new, error: nil, nextDue: nil) == nil)
         #expect(try store.database.recordSourcePoll(source: "s", time: Pages.start, outcome: .error, error: "HTTP 500", nextDue: nil) != nil)
@@ -44,30 +44,30 @@ struct PollRecordTests {
         #expect(try store.database.sourceHealth().first?.failures == 0)
     }
 
-    @Test("a batch of source polls records the same health and events as one call each")
-    func sourcePollBatch() throws {
+    @Test("a batch of source polls records the same health and events as one call each", arguments: StoreBackend.available)
+    func sourcePollBatch(_ backend: StoreBackend) throws {
         let sources = ["a", "b", "c"].map { Source(id: $0, url: "https://\($0).example/") }
         let polls = [
             SourcePoll(source: "a", time: Pages.start, outcome: .unchanged, error: nil),
             SourcePoll(source: "b", time: Pages.start, outcome: .error, error: "HTTP 500"),
             SourcePoll(source: "c", time: Pages.start, outcome: .new, error: nil),
         ]
-        let batched = try TemporaryDatabase()
+        let batched = try backend.open()
         try batched.database.syncSources(sources)
         let events = try batched.database.recordSourcePolls(polls)
-        let single = try TemporaryDatabase()
+        let single = try backend.open()
         try single.database.syncSources(sources)
         for poll in polls {
-            try single.database.recordSourcePoll(source: poll.source, time: poll.time, outcome: poll.outcome, error: poll.error, nextDue: nil)
+            _ = try single.database.recordSourcePoll(source: poll.source, time: poll.time, outcome: poll.outcome, error: poll.error, nextDue: nil)
         }
         #expect(events.count == 1)
         #expect(try batched.database.sourceHealth() == single.database.sourceHealth())
         #expect(try batched.database.pendingEvents().map(\.event.type) == [.sourceFailing])
     }
 
-    @Test("the third 404 in a row writes document.gone, once")
-    func gone() throws {
-        let store = try TemporaryDatabase()
+    @Test("the third 404 in a row writes document.gone, once", arguments: StoreBackend.available)
+    func gone(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         let missing = FetchLogEntry(time: Pages.start, source: "s", url: "https://gov.example/a.html", status: 404, outcome: .error, error: "HTTP 404")
         let seqs = try (1...4).map { _ in try store.database.recordMissing(missing) }
@@ -77,9 +77,9 @@ struct PollRecordTests {
 
 @Suite("Reading document states")
 struct DocumentStatesTests {
-    @Test("documentStates of many URLs reads what documentState reads of each, and nothing for a URL not stored")
-    func manyAtOnce() throws {
-        let store = try TemporaryDatabase()
+    @Test("documentStates of many URLs reads what documentState reads of each, and nothing for a URL not stored", arguments: StoreBackend.available)
+    func manyAtOnce(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         let urls = (1...3).map { "https://gov.example/\($0).html" }
         for url in urls { _ = try store.database.store(Pages.page(url, text: "正文\(url)。")) }
         let states = try store.database.documentStates(urls: urls + ["https://gov.example/none.html"])

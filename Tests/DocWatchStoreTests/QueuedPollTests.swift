@@ -13,9 +13,9 @@ struct QueuedPollTests {
         FetchLogEntry(time: Pages.start.addingTimeInterval(offset), source: "s", url: url, status: 304, outcome: .notModified)
     }
 
-    @Test("queued 304s are not written until flushPolls, then all of them and their validators are")
-    func flushWritesAll() throws {
-        let store = try TemporaryDatabase()
+    @Test("queued 304s are not written until flushPolls, then all of them and their validators are", arguments: StoreBackend.available)
+    func flushWritesAll(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         for n in 1...3 {
             try store.database.queuePoll(Self.notModified(Double(n) * 60), etag: "\"v\(n + 1)\"")
@@ -32,9 +32,9 @@ struct QueuedPollTests {
         #expect(state.lastSeen == Pages.start.addingTimeInterval(180))
     }
 
-    @Test("any other write commits the queue first, so a later version's validators are not overwritten by an older 304")
-    func otherWriteCommitsQueueFirst() throws {
-        let store = try TemporaryDatabase()
+    @Test("any other write commits the queue first, so a later version's validators are not overwritten by an older 304", arguments: StoreBackend.available)
+    func otherWriteCommitsQueueFirst(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         try store.database.queuePoll(Self.notModified(60), etag: "\"old\"")
         var changed = Pages.page(text: "正文改了。", at: 120)
@@ -46,37 +46,33 @@ struct QueuedPollTests {
         #expect(try store.database.documentState(url: Self.url)?.etag == "\"new\"")
     }
 
-    @Test("reading the state of a URL with a queued 304 sees the validators it brought")
-    func stateSeesQueued() throws {
-        let store = try TemporaryDatabase()
+    @Test("reading the state of a URL with a queued 304 sees the validators it brought", arguments: StoreBackend.available)
+    func stateSeesQueued(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         _ = try store.database.store(Pages.page(text: "正文。"))
         try store.database.queuePoll(Self.notModified(60), etag: "\"v2\"")
         #expect(try store.database.documentState(url: Self.url)?.etag == "\"v2\"")
     }
 
-    @Test("the queue writes itself once it holds flushAfter recordings")
-    func flushesWhenFull() throws {
-        let store = try TemporaryDatabase()
+    @Test("the queue writes itself once it holds flushAfter recordings", arguments: StoreBackend.available)
+    func flushesWhenFull(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         for n in 1...5 {
-            try store.database.queuePoll(Self.notModified(Double(n), url: "https://gov.example/\(n).html"), flushAfter: 5)
+            try store.database.queuePoll(Self.notModified(Double(n), url: "https://gov.example/\(n).html"), etag: nil, lastModified: nil, flushAfter: 5)
         }
         #expect(store.database.queuedPollCount == 0)
         #expect(try store.database.fetchLog(FetchLogFilter()).count == 5)
     }
 
-    @Test("a transaction that fails puts the queued recordings back, and a later flush writes them")
-    func failedTransactionKeepsQueue() throws {
-        let store = try TemporaryDatabase()
+    @Test("a transaction that fails puts the queued recordings back, and a later flush writes them", arguments: StoreBackend.available)
+    func failedTransactionKeepsQueue(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         try store.database.queuePoll(Self.notModified(60))
-        #expect(throws: StoreError.self) {
-            try store.database.write("fail on purpose") { _ -> Void in throw Injected() }
-        }
+        #expect(throws: StoreError.self) { try store.failOneWrite() }
         #expect(store.database.queuedPollCount == 1)
         try store.database.flushPolls()
         #expect(try store.database.fetchLog(FetchLogFilter()).count == 1)
     }
-
-    struct Injected: Error {}
 
     static let dates: [Date] = [
         Date(timeIntervalSince1970: 0),

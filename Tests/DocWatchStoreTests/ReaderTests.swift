@@ -50,9 +50,9 @@ struct ReaderTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
     }
 
-    @Test("health(of:) shows the given sources with their stored health, never-polled ones as such, and writes nothing")
-    func healthOfConfiguredSources() throws {
-        let store = try TemporaryDatabase()
+    @Test("health(of:) shows the given sources with their stored health, never-polled ones as such, and writes nothing", arguments: StoreBackend.available)
+    func healthOfConfiguredSources(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         try store.database.syncSources([Source(id: "a", url: "https://a.example/"), Source(id: "b", url: "https://b.example/")])
         _ = try store.database.recordSourcePoll(source: "b", time: Pages.start, outcome: .new, error: nil, nextDue: nil)
 

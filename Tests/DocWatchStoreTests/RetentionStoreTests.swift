@@ -8,8 +8,8 @@ struct RetentionStoreTests {
     static let texts = ["第一版正文。", "第二版正文。", "第三版正文。", "第四版正文。", "第五版修订稿。"]
 
     /// Document A with five versions (each with a fact), document B with one.
-    static func fiveVersions() throws -> TemporaryDatabase {
-        let store = try TemporaryDatabase()
+    static func fiveVersions(_ backend: StoreBackend) throws -> TestStore {
+        let store = try backend.open()
         for (index, text) in texts.enumerated() {
             _ = try store.database.store(Pages.page(
                 text: text, at: Double(index) * 86_400,
@@ -19,9 +19,9 @@ struct RetentionStoreTests {
         return store
     }
 
-    @Test("keep_versions = 2 leaves the newest two, the store consistent, search and diff working")
-    func keepTwoVersions() throws {
-        let store = try Self.fiveVersions()
+    @Test("keep_versions = 2 leaves the newest two, the store consistent, search and diff working", arguments: StoreBackend.available)
+    func keepTwoVersions(_ backend: StoreBackend) throws {
+        let store = try Self.fiveVersions(backend)
         let result = try store.database.prune(StorePrunePlan(keepVersions: 2), dryRun: false)
 
         #expect(result.versions == 3)
@@ -36,9 +36,9 @@ struct RetentionStoreTests {
         #expect(try store.database.versionSnapshot(document: a.id, number: 3) == nil)
     }
 
-    @Test("a dry run counts the same and changes nothing")
-    func dryRun() throws {
-        let store = try Self.fiveVersions()
+    @Test("a dry run counts the same and changes nothing", arguments: StoreBackend.available)
+    func dryRun(_ backend: StoreBackend) throws {
+        let store = try Self.fiveVersions(backend)
         let dry = try store.database.prune(StorePrunePlan(keepVersions: 2), dryRun: true)
         #expect(try store.database.document("https://gov.example/a.html")?.versions.count == 5)
         let real = try store.database.prune(StorePrunePlan(keepVersions: 2), dryRun: false)
@@ -46,9 +46,9 @@ struct RetentionStoreTests {
         #expect(try store.database.prune(StorePrunePlan(keepVersions: 2), dryRun: false) == StorePruneResult())
     }
 
-    @Test("keep_raw empties old bodies but keeps a body a recent version shares; text and search still work")
-    func keepRaw() throws {
-        let store = try Self.fiveVersions()
+    @Test("keep_raw empties old bodies but keeps a body a recent version shares; text and search still work", arguments: StoreBackend.available)
+    func keepRaw(_ backend: StoreBackend) throws {
+        let store = try Self.fiveVersions(backend)
         let a = try #require(try store.database.document("https://gov.example/a.html"))
         let rawHashes = Self.texts.map { Pages.page(text: $0).rawHash }
         // Versions 1…5 were fetched on days 0…4; B on day 0. Cut off after day 2.
@@ -63,9 +63,9 @@ struct RetentionStoreTests {
         #expect(try store.database.consistencyProblems() == [])
     }
 
-    @Test("a dropped body fetched again gets its bytes back")
-    func droppedBodyRefilled() throws {
-        let store = try TemporaryDatabase()
+    @Test("a dropped body fetched again gets its bytes back", arguments: StoreBackend.available)
+    func droppedBodyRefilled(_ backend: StoreBackend) throws {
+        let store = try backend.open()
         let page = Pages.page(text: "正文。")
         _ = try store.database.store(page)
         _ = try store.database.prune(StorePrunePlan(rawBefore: Pages.start.addingTimeInterval(60)), dryRun: false)
@@ -74,9 +74,9 @@ struct RetentionStoreTests {
         #expect(try store.database.body(rawHash: page.rawHash) != nil)
     }
 
-    @Test("delivered outbox rows older than the cutoff go; undelivered ones stay whatever their age")
-    func outbox() throws {
-        let store = try Self.fiveVersions()
+    @Test("delivered outbox rows older than the cutoff go; undelivered ones stay whatever their age", arguments: StoreBackend.available)
+    func outbox(_ backend: StoreBackend) throws {
+        let store = try Self.fiveVersions(backend)
         let events = try store.database.pendingEvents()
         try store.database.markDelivered(through: events[2].event.seq)
         let result = try store.database.prune(StorePrunePlan(outboxBefore: Pages.start.addingTimeInterval(10 * 86_400)), dryRun: false)

@@ -6,6 +6,8 @@ import Foundation
 final class TemporaryDatabase {
     let directory: URL
     let database: DocWatchDatabase
+    /// The database file.
+    var path: String { directory.appendingPathComponent("state/docwatch.sqlite").path }
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwatch-store-\(UUID().uuidString)")
