@@ -29,6 +29,8 @@ public enum PostgresSearchIndex {
             position += 1
             lexemes.add(token, position: position, title: true)
         }
+        // One position left empty between title and body, so a phrase never matches across the two.
+        position += 1
         for token in SearchTokenizer.tokens(text, trailingUnigram: true) {
             position += 1
             lexemes.add(token, position: position, title: false)

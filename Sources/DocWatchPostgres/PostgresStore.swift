@@ -42,10 +42,10 @@ public struct PostgresStore: Sendable {
         return PostgresStore(pool: pool, node: defaultNode)
     }
 
-    /// The host name and process id: unique among daemons, readable in `docwatch sources`.
-    public static var defaultNode: String {
-        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
-    }
+    /// The host name: stable across restarts, so a restarted daemon finds the sources it leased and the
+    /// events it claimed but had not written before it stopped. Two daemons on one host must each set
+    /// `[cluster] node`.
+    public static var defaultNode: String { ProcessInfo.processInfo.hostName }
 
     /// Runs `body` in a read-only transaction on one connection (a consistent snapshot for multi-query reads).
     func read<T>(_ operation: String, _ body: (PostgresConnection) throws(StoreError) -> T) throws(StoreError) -> T {

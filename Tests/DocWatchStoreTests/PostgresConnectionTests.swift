@@ -67,3 +67,13 @@ struct PostgresConnectionTests {
         #expect(count == 0)
     }
 }
+
+@Suite("PostgreSQL text parameters", .enabled(if: PostgresTestDatabase.isAvailable))
+struct PostgresTextParameterTests {
+    @Test func aNULInTextBindsAsAReplacementCharacterAndKeepsWhatFollows() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try PostgresConnection(url: database.url)
+        let rows = try connection.query("SELECT $1::text AS t", ["前\u{0}后"], operation: "round trip")
+        #expect(rows.first?.string("t") == "前\u{FFFD}后")
+    }
+}

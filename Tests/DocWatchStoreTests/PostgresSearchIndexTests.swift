@@ -32,10 +32,25 @@ struct PostgresSearchIndexTests {
         #expect(phrase?.bool("ordered") == true && phrase?.bool("reversed") == false)
     }
 
-    @Test("the literal lists each token once with its positions, title positions marked A; an empty document is an empty vector")
+    @Test("the literal lists each token once with its positions, title positions marked A, one empty position before the body; an empty document is an empty vector")
     func literalEscaping() {
         #expect(PostgresSearchIndex.vector(title: "", text: "") == "")
-        #expect(PostgresSearchIndex.vector(title: "ab", text: "ab cd") == "'ab':1A,2 'cd':3")
+        #expect(PostgresSearchIndex.vector(title: "ab", text: "ab cd") == "'ab':1A,3 'cd':4")
+    }
+
+    /// SQLite keeps title and body in separate FTS5 columns, so a phrase never spans the two; neither may it here.
+    @Test("a phrase does not match across the end of the title and the start of the body")
+    func noPhraseAcrossTitleAndBody() throws {
+        let postgres = try PostgresWriteDatabase()
+        try postgres.connection.query("""
+            INSERT INTO document (id, url, source, first_seen, last_seen) VALUES (1, 'https://gov.example/a.html', 's', now(), now())
+            """, operation: "add a document")
+        try PostgresSearchIndex.replace(postgres.connection, document: 1, title: "疫情 covid", text: "19 cases reported")
+        let row = try postgres.rows("""
+            SELECT terms @@ $1::tsquery AS across, terms @@ $2::tsquery AS within FROM document_search WHERE document = 1
+            """, ["'covid' <-> '19'", "'19' <-> 'cases'"]).first
+        #expect(row?.bool("across") == false)
+        #expect(row?.bool("within") == true)
     }
 
     /// A text[] as PostgreSQL prints it, e.g. `{江苏,"a b"}` (no element here needs quoting but the test copes).

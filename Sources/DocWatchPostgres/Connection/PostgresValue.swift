@@ -14,8 +14,13 @@ public protocol PostgresBindable: Sendable {
     var postgresParameter: PostgresParameter? { get }
 }
 
+/// PostgreSQL text cannot hold U+0000 and libpq reads a text parameter up to its first NUL, so a NUL
+/// binds as U+FFFD instead of cutting the rest of the value off unseen.
 extension String: PostgresBindable {
-    public var postgresParameter: PostgresParameter? { .text(self) }
+    public var postgresParameter: PostgresParameter? {
+        guard utf8.contains(0) else { return .text(self) }
+        return .text(replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+    }
 }
 
 extension Int: PostgresBindable {
