@@ -26,7 +26,9 @@ public struct ConfigParser: Sendable {
         let baseDirectory = (file as NSString).deletingLastPathComponent
 
         var config = Configuration(file: file, database: defaultDatabase(), logDir: defaultLogDir())
-        if let database = try top.string("database") { config.database = absolute(database, base: baseDirectory) }
+        if let database = try top.string("database") {
+            config.database = DatabaseLocation.isPostgres(database) ? database : absolute(database, base: baseDirectory)
+        }
         if let logDir = try top.string("log_dir") { config.logDir = absolute(logDir, base: baseDirectory) }
         if let userAgent = try top.string("user_agent") {
             guard !userAgent.isEmpty else { throw top.bad("user_agent", "must not be empty") }
@@ -58,6 +60,12 @@ public struct ConfigParser: Sendable {
             guard let table = value.table else { throw top.bad("retention", "expected a table") }
             let reader = TableReader(table: table, name: "retention", position: value.position, file: file)
             config.retention = try OperationsParser.retention(reader, keepFetchLog: &config.keepFetchLog)
+        }
+        top.claim("cluster")
+        if let value = root["cluster"] {
+            guard let table = value.table else { throw top.bad("cluster", "expected a table") }
+            let reader = TableReader(table: table, name: "cluster", position: value.position, file: file)
+            config.cluster = try OperationsParser.cluster(reader, database: config.database)
         }
         top.claim("source")
         if let value = root["source"] {

@@ -68,7 +68,7 @@ enum ConditionalFetchResult: Sendable {
 /// answer (304 / failure / same raw hash / new body), written once for both.
 struct ConditionalFetch: Sendable {
     let fetcher: any PageFetching
-    let database: DocWatchDatabase
+    let database: any DocumentStore
     let clock: any WallClock
     let recording: PollRecording
     /// Whether a 304 or an unchanged body is queued for the store's next transaction (`queuePoll`)
@@ -142,7 +142,7 @@ struct ConditionalFetch: Sendable {
         report.retryAfter = retryAfter(exchange.response)
         return recording.write(report) { () throws(StoreError) in
             if exchange.subject.stored == .document && (status == 404 || status == 410) {
-                try database.recordMissing(entry)
+                _ = try database.recordMissing(entry)
             } else {
                 try database.recordPoll(entry)
             }

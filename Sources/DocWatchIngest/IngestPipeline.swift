@@ -12,7 +12,7 @@ import Logging
 /// so); nothing already stored is touched by a failed poll.
 public struct IngestPipeline: Sendable {
     public let fetcher: any PageFetching
-    public let database: DocWatchDatabase
+    public let database: any DocumentStore
     public let extractor: Extractor
     public let clock: any WallClock
     public let logger: Logger
@@ -24,7 +24,7 @@ public struct IngestPipeline: Sendable {
     /// Large bodies take turns through extraction, so their memory peaks do not add up.
     let largeBodies = LargeBodyGate()
 
-    public init(fetcher: any PageFetching, database: DocWatchDatabase, extractor: Extractor,
+    public init(fetcher: any PageFetching, database: any DocumentStore, extractor: Extractor,
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
         self.fetcher = fetcher
         self.database = database

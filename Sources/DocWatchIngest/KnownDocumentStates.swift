@@ -9,7 +9,7 @@ public final class KnownDocumentStates: Sendable {
     private let states: Mutex<[String: DocumentState?]>
 
     /// Reads the states of `urls` (canonical) from `database`.
-    public init(reading urls: [String], from database: DocWatchDatabase) throws(StoreError) {
+    public init(reading urls: [String], from database: any DocumentStore) throws(StoreError) {
         let stored = try database.documentStates(urls: urls)
         var states: [String: DocumentState?] = [:]
         for url in urls { states[url] = .some(stored[url]) }

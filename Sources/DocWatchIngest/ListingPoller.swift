@@ -14,7 +14,7 @@ import Foundation
 /// names it (page 2 or a child sitemap included); the article polls are reported under it as usual.
 struct ListingPoller: Sendable {
     let fetch: ConditionalFetch
-    let database: DocWatchDatabase
+    let database: any DocumentStore
     let clock: any WallClock
     let recording: PollRecording
     /// The zone list dates without one are read in (the extractor's).

@@ -10,7 +10,7 @@ import Logging
 /// and marks everything up to it delivered instead of writing it again; when that seq is past the
 /// outbox's own (a database restored from a backup), the outbox's sequence is moved past it first.
 public final class Notifier: OutboxDraining, @unchecked Sendable {
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
     private let directory: ChangeLogDirectory
     private let logger: Logger
     private let lock = NSLock()
@@ -18,7 +18,7 @@ public final class Notifier: OutboxDraining, @unchecked Sendable {
     let afterWrite: (@Sendable (Int64) throws -> Void)?
 
     public convenience init(
-        database: DocWatchDatabase, logDir: String, logger: Logger = Logger(label: "docwatch.notify"),
+        database: any DocumentStore, logDir: String, logger: Logger = Logger(label: "docwatch.notify"),
         afterWrite: (@Sendable (Int64) throws -> Void)? = nil
     ) {
         self.init(database: database, directory: ChangeLogDirectory(path: logDir), logger: logger, afterWrite: afterWrite)
@@ -34,7 +34,7 @@ public final class Notifier: OutboxDraining, @unchecked Sendable {
 
     /// A notifier writing through `directory` (tests give it failing system calls).
     init(
-        database: DocWatchDatabase, directory: ChangeLogDirectory, logger: Logger = Logger(label: "docwatch.notify"),
+        database: any DocumentStore, directory: ChangeLogDirectory, logger: Logger = Logger(label: "docwatch.notify"),
         afterWrite: (@Sendable (Int64) throws -> Void)? = nil
     ) {
         self.database = database

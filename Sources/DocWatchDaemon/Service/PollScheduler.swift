@@ -8,12 +8,18 @@ import ServiceLifecycle
 /// The polling loop: starts due sources up to `[http] concurrency`, records each poll's outcome and next
 /// due time, and sleeps until the next source is due or something changes.
 ///
+/// With a `ClusterMembership` (several daemons on one PostgreSQL database) it asks the store to lease
+/// each batch of due sources first, polls only those it got, and puts the others back in its plan at
+/// the time the store gives (another node holds them, or polled them since). Without one (SQLite),
+/// every due source is its own.
+///
 /// On graceful shutdown it starts nothing new, lets in-flight polls finish for `shutdownGrace`, then
 /// cancels what is left (a cancelled poll is not counted as a failure and stays due).
 public actor PollScheduler: Service {
     private var plan: SchedulePlan
     private var poller: any SourcePolling
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
+    private let cluster: ClusterMembership?
     private let clock: any WallClock
     private let shutdownGrace: TimeInterval
     private let onEvents: @Sendable () -> Void
@@ -25,11 +31,12 @@ public actor PollScheduler: Service {
     private var lastStatus = Date.distantPast
 
     public init(
-        plan: SchedulePlan, poller: any SourcePolling, database: DocWatchDatabase, clock: any WallClock = SystemClock(),
+        plan: SchedulePlan, poller: any SourcePolling, database: any DocumentStore, clock: any WallClock = SystemClock(),
         shutdownGrace: TimeInterval = 10, systemd: SystemdNotifier = SystemdNotifier(),
         logger: Logger = Logger(label: "docwatch.scheduler"), metrics: DaemonMetrics? = nil,
-        onEvents: @escaping @Sendable () -> Void = {}
+        cluster: ClusterMembership? = nil, onEvents: @escaping @Sendable () -> Void = {}
     ) {
+        self.cluster = cluster
         self.metrics = metrics
         self.plan = plan
         self.poller = poller
@@ -54,7 +61,7 @@ public actor PollScheduler: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 while !wakeup.isStopped {
-                    startDuePolls(in: &group)
+                    await startDuePolls(in: &group)
                     let full = plan.inFlight.count >= plan.configuration.http.concurrency
                     await wakeup.wait(until: full ? nil : plan.nextDue(), clock: clock)
                 }
@@ -77,13 +84,39 @@ public actor PollScheduler: Service {
         return summary
     }
 
-    private func startDuePolls(in group: inout DiscardingTaskGroup) {
+    private func startDuePolls(in group: inout DiscardingTaskGroup) async {
         let free = plan.configuration.http.concurrency - plan.inFlight.count
         guard free > 0 else { return }
+        var due = plan.takeDue(now: clock.now(), limit: free)
+        if let cluster, !due.isEmpty { due = await claimed(due, in: cluster) }
         let poller = self.poller
-        for source in plan.takeDue(now: clock.now(), limit: free) {
+        for source in due {
             group.addTask { await self.poll(source, with: poller) }
         }
+    }
+
+    /// The sources among `due` this node leased; the rest go back in the plan at the store's time (or
+    /// shortly, when the claim failed), without counting a failure.
+    private func claimed(_ due: [Source], in cluster: ClusterMembership) async -> [Source] {
+        let ids = due.map(\.id)
+        let now = clock.now()
+        let claims: SourceClaims
+        do {
+            claims = try await Self.claim(ids, in: cluster, now: now)
+        } catch {
+            logger.error("cannot claim due sources; trying again shortly", metadata: ["sources": "\(ids.count)", "error": "\(error)"])
+            claims = SourceClaims(claimed: [])
+        }
+        let mine = Set(claims.claimed)
+        for id in ids where !mine.contains(id) {
+            plan.defer(id, until: claims.deferred[id] ?? now.addingTimeInterval(ClusterMembership.failedClaimRetry))
+        }
+        return due.filter { mine.contains($0.id) }
+    }
+
+    /// The store round trip, off the actor.
+    private nonisolated static func claim(_ ids: [String], in cluster: ClusterMembership, now: Date) async throws(StoreError) -> SourceClaims {
+        try cluster.claims.claimSources(ids, node: cluster.node, now: now, lease: cluster.lease)
     }
 
     private func finishInFlight(group: inout DiscardingTaskGroup) async {

@@ -15,11 +15,11 @@ public struct TargetPush: Sendable {
         case failed(delivered: Int, error: String)
     }
 
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
     private let sender: any PushSending
     private let batchSize: Int
 
-    public init(database: DocWatchDatabase, sender: any PushSending, batchSize: Int = 50) {
+    public init(database: any DocumentStore, sender: any PushSending, batchSize: Int = 50) {
         self.database = database
         self.sender = sender
         self.batchSize = batchSize

@@ -16,10 +16,10 @@ public struct PruneReport: Sendable, Equatable {
 /// Applies `[retention]` and `keep_fetch_log` to the store and the log directory; used by the daemon's
 /// daily prune and by `docwatch prune`.
 public struct Retention: Sendable {
-    public let database: DocWatchDatabase
+    public let database: any DocumentStore
     public let logDir: String
 
-    public init(database: DocWatchDatabase, logDir: String) {
+    public init(database: any DocumentStore, logDir: String) {
         self.database = database
         self.logDir = logDir
     }
