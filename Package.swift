@@ -146,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocWatchEndToEndTests",
-            dependencies: ["DocWatchTestSupport", "DocWatchCore", "DocWatchIngest", "docwatch"],
+            dependencies: ["DocWatchTestSupport", "DocWatchCore", "DocWatchIngest", "DocWatchPostgres", "docwatch"],
             swiftSettings: strictSettings
         ),
     ]
