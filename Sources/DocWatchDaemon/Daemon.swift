@@ -45,10 +45,9 @@ public struct Daemon: Sendable {
         } catch {
             throw .config(error)
         }
-        // One daemon per SQLite file; several may share a PostgreSQL database (each log directory is
-        // still one daemon's: the drain lock holds it).
+        // One daemon per SQLite file; several may share a PostgreSQL database, each with its own log directory.
         let shared = StoreOpener.isPostgres(configuration.database)
-        let lock = shared ? nil : try DaemonLock.acquire(database: configuration.database)
+        let lock = try DaemonLock.acquire(for: configuration, shared: shared)
         defer { withExtendedLifetime(lock) {} }
         let node = configuration.cluster.node ?? PostgresStore.defaultNode
         let database: any DocumentStore
