@@ -92,7 +92,7 @@ let package = Package(
             name: "docwatch",
             dependencies: [
                 "DocWatchCore", "DocWatchConfig", "DocWatchFetch", "DocWatchExtract", "DocWatchStore",
-                "DocWatchNotify", "DocWatchIngest", "DocWatchDaemon",
+                "DocWatchNotify", "DocWatchIngest", "DocWatchDaemon", "DocWatchPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "docwatch-bench",
-            dependencies: ["DocWatchCore", "DocWatchExtract", "DocWatchStore"],
+            dependencies: ["DocWatchCore", "DocWatchExtract", "DocWatchStore", "DocWatchPostgres"],
             path: "Sources/DocWatchBench",
             swiftSettings: strictSettings
         ),

@@ -1,18 +1,20 @@
 import DocWatchCore
 import DocWatchExtract
+import DocWatchPostgres
 import DocWatchStore
 import Foundation
 
 /// Query latency over a large store: fills a database with documents made of real article
 /// paragraphs (mixed so no two documents are alike), then times `search` for typical queries.
+/// `database` is a SQLite path or a `postgresql://` URL: the same load and queries run on either backend.
 struct QueryLatency {
     let paragraphs: [String]
-    let databasePath: String
+    let database: String
     let documents: Int
     let rounds: Int
 
     func run() throws {
-        let database = try DocWatchDatabase.open(path: databasePath)
+        let database = try StoreOpener.open(self.database, node: "docwatch-bench")
         let existing = try database.search(SearchRequest(limit: 1)).count
         if existing == 0 {
             let started = Date()
@@ -34,6 +36,7 @@ struct QueryLatency {
             }
         }
         samples.sort()
+        print("backend: \(database.location)")
         print(String(format: "query latency over %d documents, %d queries: p50 %.1f ms, p95 %.1f ms, max %.1f ms",
                      documents, samples.count, percentile(samples, 0.5), percentile(samples, 0.95), samples.last ?? 0))
         for query in queries {
@@ -42,7 +45,7 @@ struct QueryLatency {
         }
     }
 
-    private func fill(_ database: DocWatchDatabase) throws {
+    private func fill(_ database: any DocumentStore) throws {
         var generator = SplitMix(seed: 42)
         let normalizer = ScriptNormalizer.shared
         let base = Date(timeIntervalSince1970: 1_600_000_000)

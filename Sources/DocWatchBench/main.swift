@@ -2,7 +2,7 @@ import Foundation
 
 /// docwatch-bench: benchmarks that need the library, not the command line (release build).
 ///
-///   docwatch-bench query-latency CORPUS_TRUTH.jsonl… --documents N --database PATH [--rounds R]
+///   docwatch-bench query-latency CORPUS_TRUTH.jsonl… --documents N --database PATH|postgresql://URL [--rounds R]
 ///   docwatch-bench diff rewrite|edits|heavy [--lines N] [--reference]
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -10,7 +10,7 @@ func option(_ name: String) -> String? {
 }
 
 let usage = """
-    usage: docwatch-bench query-latency TRUTH.jsonl… --documents N --database PATH [--rounds R]
+    usage: docwatch-bench query-latency TRUTH.jsonl… --documents N --database PATH|postgresql://URL [--rounds R]
            docwatch-bench diff rewrite|edits|heavy [--lines N] [--reference]
 
     """
@@ -37,7 +37,7 @@ guard !paragraphs.isEmpty else {
     exit(66)
 }
 do {
-    try QueryLatency(paragraphs: paragraphs, databasePath: option("--database") ?? "/tmp/docwatch-bench.sqlite",
+    try QueryLatency(paragraphs: paragraphs, database: option("--database") ?? "/tmp/docwatch-bench.sqlite",
                      documents: Int(option("--documents") ?? "") ?? 100_000, rounds: Int(option("--rounds") ?? "") ?? 10).run()
 } catch {
     FileHandle.standardError.write(Data("docwatch-bench: \(error)\n".utf8))

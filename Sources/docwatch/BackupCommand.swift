@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocWatchPostgres
 import DocWatchStore
 import Foundation
 
@@ -9,7 +10,7 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: "Write a consistent copy of the database to a new file (safe while the daemon runs).",
         discussion: """
             Reads the database read-only, so a member of the docwatch group can run it. Refuses to \
-            overwrite an existing file. To restore: stop the daemon, replace the database file with the \
+            overwrite an existing file. SQLite only: back up a PostgreSQL database with pg_dump. To restore: stop the daemon, replace the database file with the \
             copy, remove the old database's -wal and -shm files, start the daemon.
             """
     )
@@ -21,7 +22,15 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
-            let context = try AppContext(configuration: try global.loadConfiguration(), access: .readOnly)
+            let configuration = try global.loadConfiguration()
+            if StoreOpener.isPostgres(configuration.database) {
+                // 64 (EX_USAGE): this command does not apply to the configured database.
+                throw CLIError.usage("""
+                    backup copies a SQLite database file; \(PostgresURL.redacted(configuration.database)) is PostgreSQL: \
+                    use pg_dump (or the server's own backups)
+                    """)
+            }
+            let context = try AppContext(configuration: configuration, access: .readOnly)
             guard !FileManager.default.fileExists(atPath: path) else {
                 // 73 (EX_CANTCREAT): the output file cannot be created.
                 Terminal.error("\(path) exists; backup writes only a new file")

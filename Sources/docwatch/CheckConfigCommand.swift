@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocWatchConfig
 import DocWatchCore
+import DocWatchPostgres
 
 /// `docwatch check-config`: validate the config and print what it resolves to.
 struct CheckConfigCommand: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
 enum ConfigDescription {
     static func render(_ config: Configuration) -> String {
         var lines = ["# resolved from \(config.file ?? "-")",
-                     "database = \(quote(config.database))",
+                     "database = \(quote(PostgresURL.redacted(config.database)))",
                      "log_dir = \(quote(config.logDir))",
                      "user_agent = \(quote(config.userAgent))",
                      "timezone = \(quote(config.timezone))",

@@ -12,7 +12,7 @@ struct DocWatch: AsyncParsableCommand {
         subcommands: [
             FetchCommand.self, ExtractCommand.self, LogCommand.self, ChangesCommand.self, QueryCommand.self,
             ShowCommand.self, DiffCommand.self, SourcesCommand.self, BackupCommand.self, CheckConfigCommand.self,
-            RunCommand.self, PruneCommand.self,
+            RunCommand.self, PruneCommand.self, MigrateCommand.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import DocWatchConfig
 import DocWatchCore
+import DocWatchPostgres
 import DocWatchStore
 
 /// How a command uses the database: `fetch` writes; the commands that only show stored data read.
@@ -11,7 +12,15 @@ enum DatabaseAccess {
 extension AppContext {
     /// Opens the configured database read-only, turning each way it can fail into one line:
     /// no database, or one this user may not read, is exit 66 and says what to do; an older schema or an I/O error is 74.
-    static func openReader(_ configuration: Configuration) throws -> DocWatchDatabase {
+    /// A PostgreSQL server that cannot be reached or refuses the login is 74 with libpq's words (never the password).
+    static func openReader(_ configuration: Configuration) throws -> any DocumentStore {
+        if StoreOpener.isPostgres(configuration.database) {
+            do {
+                return try PostgresStore.openReader(url: configuration.database)
+            } catch {
+                throw CLIError.io(error.description)
+            }
+        }
         do throws(ReaderOpenError) {
             return try DocWatchDatabase.openReader(path: configuration.database)
         } catch .missing(let path) {

@@ -2,6 +2,7 @@ import DocWatchConfig
 import DocWatchCore
 import DocWatchFetch
 import DocWatchNotify
+import DocWatchPostgres
 import DocWatchStore
 import Foundation
 import Logging
@@ -9,9 +10,11 @@ import Logging
 /// The parts a command needs, built from the configuration.
 struct AppContext {
     let configuration: Configuration
-    let database: DocWatchDatabase
+    /// A SQLite file or, when `database` is a `postgresql://` URL, a PostgreSQL server.
+    let database: any DocumentStore
 
-    /// `.readOnly` (query, show, diff, log, sources) opens the database without creating or changing anything.
+    /// `.readOnly` (query, show, diff, log, sources, changes) opens the database without creating or
+    /// changing anything; on PostgreSQL every transaction is read-only, so a role that may only read serves.
     init(configuration: Configuration, access: DatabaseAccess = .readWrite) throws {
         self.configuration = configuration
         if access == .readOnly {
@@ -19,11 +22,14 @@ struct AppContext {
             return
         }
         do {
-            database = try DocWatchDatabase.open(path: configuration.database)
+            database = try StoreOpener.open(configuration.database)
         } catch {
             throw CLIError.io(error.description)
         }
     }
+
+    /// Whether the configured database is a PostgreSQL server rather than a SQLite file.
+    var isPostgres: Bool { StoreOpener.isPostgres(configuration.database) }
 
     func notifier() -> Notifier {
         Notifier(database: database, logDir: configuration.logDir)
