@@ -2,24 +2,32 @@ import DocWatchCore
 import GRDB
 
 /// What a diff compares of a stored version: its `ComparedField` columns, its text and its facts.
-enum VersionSnapshots {
+package enum VersionSnapshots {
     static func load(_ db: Database, versionID: Int64) throws -> DocumentSnapshot? {
-        let columns = ComparedField.allCases.map { "\"\($0.column)\"" }.joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns), text FROM version WHERE id = ?", arguments: [versionID])
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(versionColumns) FROM version WHERE id = ?", arguments: [versionID])
         else { return nil }
         var fields: [ComparedField: String] = [:]
         for field in ComparedField.allCases { fields[field] = row[field.column] }
-        let facts = try Row.fetchAll(db, sql: "SELECT kind, text FROM fact WHERE version = ? ORDER BY \"offset\", id",
-                                     arguments: [versionID]).compactMap { row -> FactMention? in
-            guard let kind = Fact.Kind(rawValue: row["kind"]) else { return nil }
-            return FactMention(kind: kind, text: row["text"])
-        }
-        let text = AttachmentContentRules.comparedText(page: row["text"] ?? "", attachments: try AttachmentRows.named(db, version: versionID))
-        return DocumentSnapshot(fields: fields, text: text, facts: facts)
+        let facts = try Row.fetchAll(db, sql: "SELECT kind, text FROM fact WHERE version = ? ORDER BY \"offset\", id", arguments: [versionID]).map { (kind: $0["kind"] as String, text: $0["text"] as String) }
+        return snapshot(fields: fields, text: row["text"] ?? "", attachments: try AttachmentRows.named(db, version: versionID), facts: facts)
+    }
+
+    /// The columns a snapshot reads of a `version` row (`ComparedField`s, then `text`), in both dialects.
+    package static var versionColumns: String {
+        (ComparedField.allCases.map { "\"\($0.column)\"" } + ["text"]).joined(separator: ", ")
+    }
+
+    /// A snapshot from a version's stored parts: the page text followed by its attachments' (in link
+    /// order), the facts in offset order; an unknown fact kind is left out.
+    package static func snapshot(
+        fields: [ComparedField: String], text: String, attachments: [(name: String, text: String)], facts: [(kind: String, text: String)]
+    ) -> DocumentSnapshot {
+        let mentions = facts.compactMap { fact in Fact.Kind(rawValue: fact.kind).map { FactMention(kind: $0, text: fact.text) } }
+        return DocumentSnapshot(fields: fields, text: AttachmentContentRules.comparedText(page: text, attachments: attachments), facts: mentions)
     }
 
     /// The labels of a diff between two versions of the document at `url`.
-    static func label(_ url: String, version: Int) -> String {
+    package static func label(_ url: String, version: Int) -> String {
         "\(url) version \(version)"
     }
 }

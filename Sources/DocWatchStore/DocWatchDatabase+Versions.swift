@@ -176,13 +176,13 @@ private struct VersionWriter {
     }
 }
 
-/// JSON columns (authors, links, facts), encoded with sorted keys.
-enum JSONText {
-    static func encode<T: Encodable>(_ value: T) -> String {
+/// JSON columns (authors, links, facts), encoded with sorted keys. Shared with the PostgreSQL backend.
+package enum JSONText {
+    package static func encode<T: Encodable>(_ value: T) -> String {
         (try? DocWatchJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+    package static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
         guard let text else { return nil }
         return try? JSONDecoder().decode(type, from: Data(text.utf8))
     }

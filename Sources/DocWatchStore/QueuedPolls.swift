@@ -13,6 +13,12 @@ package final class QueuedPolls: Sendable {
         package var entry: FetchLogEntry
         package var etag: String?
         package var lastModified: String?
+
+        package init(entry: FetchLogEntry, etag: String?, lastModified: String?) {
+            self.entry = entry
+            self.etag = etag
+            self.lastModified = lastModified
+        }
     }
 
     private struct State {

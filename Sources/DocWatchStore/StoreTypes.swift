@@ -34,6 +34,16 @@ public struct DocumentState: Sendable, Equatable {
     /// The feed `updated` / sitemap `lastmod` seen when it was last fetched.
     public var hint: String?
     public var lastSeen: Date
+
+    public init(id: Int64, etag: String?, lastModified: String?, rawHash: String?, contentHash: String?, hint: String?, lastSeen: Date) {
+        self.id = id
+        self.etag = etag
+        self.lastModified = lastModified
+        self.rawHash = rawHash
+        self.contentHash = contentHash
+        self.hint = hint
+        self.lastSeen = lastSeen
+    }
 }
 
 /// A fetched and extracted page, ready to be stored as a version.
@@ -86,6 +96,13 @@ public struct StoreResult: Sendable, Equatable {
     public var version: Int
     /// The outbox event written, if any.
     public var eventSeq: Int64?
+
+    public init(outcome: FetchOutcome, documentID: Int64, version: Int, eventSeq: Int64?) {
+        self.outcome = outcome
+        self.documentID = documentID
+        self.version = version
+        self.eventSeq = eventSeq
+    }
 }
 
 /// A source's poll state and health, for the scheduler and `docwatch sources`.
