@@ -54,7 +54,7 @@ enum AttachmentRows {
 
     static func summaries(_ db: Database, version: Int64) throws -> [AttachmentSummary] {
         try Row.fetchAll(db, sql: "SELECT url, name, type, chars FROM attachment WHERE version = ? ORDER BY position", arguments: [version])
-            .map { AttachmentSummary(url: $0["url"], name: $0["name"], type: $0["type"], chars: $0["chars"]) }
+            .map(StoreRows.attachmentSummary)
     }
 
     /// Keeps the validators of the current version's attachments fresh when the version is unchanged.

@@ -20,6 +20,13 @@ public struct PushBatch: Sendable, Equatable {
     public var events: [OutboxEvent]
     /// Once every event is delivered, the cursor may move here: past the events the filter skipped.
     public var scannedThrough: Int64
+
+    /// The batch read after `cursor` with at most `limit` events while the outbox's newest seq was `newest`:
+    /// a full batch may move the cursor only to its last event, a short one past everything filtered out.
+    package init(events: [OutboxEvent], limit: Int, cursor: Int64, newest: Int64) {
+        self.events = events
+        scannedThrough = events.count == limit ? (events.last?.event.seq ?? cursor) : max(cursor, newest)
+    }
 }
 
 /// Where one push target stands.
@@ -78,8 +85,7 @@ extension DocWatchDatabase {
             sql += " ORDER BY seq LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
             let events = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Outbox.decode)
-            let scanned = events.count == limit ? (events.last?.event.seq ?? cursor) : max(cursor, newest)
-            return PushBatch(events: events, scannedThrough: scanned)
+            return PushBatch(events: events, limit: limit, cursor: cursor, newest: newest)
         }
     }
 
@@ -96,7 +102,7 @@ extension DocWatchDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT target, seq, (SELECT COUNT(*) FROM outbox WHERE outbox.seq > push_cursor.seq) AS backlog
                 FROM push_cursor ORDER BY target
-                """).map { PushCursorState(target: $0["target"], seq: $0["seq"], backlog: $0["backlog"]) }
+                """).map(StoreRows.pushCursorState)
         }
     }
 

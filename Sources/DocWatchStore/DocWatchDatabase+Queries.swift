@@ -17,12 +17,7 @@ extension DocWatchDatabase {
             arguments.append(filter.limit)
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM fetch_log \(whereClause) ORDER BY id \(order) LIMIT ?",
                                         arguments: StatementArguments(arguments))
-            return rows.map { row in
-                let outcome: String = row["outcome"]
-                return (row["id"], FetchLogEntry(time: row["time"], source: row["source"], url: row["url"], status: row["status"],
-                                                 outcome: FetchOutcome(rawValue: outcome) ?? .error, bytes: row["bytes"],
-                                                 ms: row["ms"], error: row["error"]))
-            }
+            return rows.map(StoreRows.fetchLogEntry)
         }
     }
 
@@ -35,12 +30,7 @@ extension DocWatchDatabase {
                        (SELECT v.title FROM document d JOIN version v ON v.id = d.current_version
                         WHERE d.source = s.id ORDER BY d.first_seen DESC, d.id DESC LIMIT 1) AS last_new_title
                 FROM source s \(includeRemoved ? "" : "WHERE removed = 0") ORDER BY id
-                """).map {
-                SourceHealth(id: $0["id"], kind: $0["kind"], url: $0["url"], name: $0["name"], lastPoll: $0["last_poll"],
-                             outcome: $0["last_outcome"], nextDue: $0["next_due"], failures: $0["failures"],
-                             lastError: $0["last_error"], lastSuccess: $0["last_success"], documents: $0["documents"],
-                             lastNew: $0["last_new"], lastNewTitle: $0["last_new_title"])
-            }
+                """).map(StoreRows.sourceHealth)
         }
     }
 
@@ -61,17 +51,15 @@ extension DocWatchDatabase {
             let facts = try String.fetchAll(db, sql: "SELECT data FROM fact WHERE version = ? ORDER BY \"offset\"", arguments: [versionID])
                 .compactMap { JSONText.decode(Fact.self, $0) }
             let versions = try Row.fetchAll(db, sql: "SELECT number, content_hash, raw_hash, fetched_at, title FROM version WHERE document = ? ORDER BY number", arguments: [id])
-                .map { VersionSummary(number: $0["number"], contentHash: $0["content_hash"], rawHash: $0["raw_hash"], fetchedAt: $0["fetched_at"], title: $0["title"]) }
+                .map(StoreRows.versionSummary)
             let near = try Row.fetchAll(db, sql: """
                 SELECT n.other, n.distance, n.overlap, d.url FROM near_duplicate n JOIN document d ON d.id = n.other
                 WHERE n.document = ? ORDER BY n.distance, n.other
                 """, arguments: [id])
-                .map { NearDuplicateLink(id: $0["other"], url: $0["url"], distance: $0["distance"], overlap: $0["overlap"]) }
-            return DocumentDetail(
-                id: id, url: row["url"], source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-                current: Self.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,
-                duplicateOf: row["duplicate_of"], nearDuplicates: near,
-                attachments: try AttachmentRows.summaries(db, version: versionID))
+                .map(StoreRows.nearDuplicate)
+            return StoreRows.documentDetail(
+                row, current: StoreRows.extracted(version, facts: facts), currentVersion: version["number"], versions: versions,
+                nearDuplicates: near, attachments: try AttachmentRows.summaries(db, version: versionID))
         }
     }
 
@@ -87,21 +75,19 @@ extension DocWatchDatabase {
         let data = try read("read a body") { db in
             try Data.fetchOne(db, sql: "SELECT data FROM body WHERE raw_hash = ?", arguments: [rawHash])
         }
+        return try StoredBody.decompressed(data.map { [UInt8]($0) }, rawHash: rawHash)
+    }
+}
+
+/// The `body` table's `data`: zstd-compressed bytes, empty once `keep_raw` dropped them.
+package enum StoredBody {
+    /// The raw body from a stored `data` value; nil when absent or emptied.
+    package static func decompressed(_ data: [UInt8]?, rawHash: String) throws(StoreError) -> [UInt8]? {
         guard let data, !data.isEmpty else { return nil }
         do {
-            return try BodyCodec.decompress([UInt8](data))
+            return try BodyCodec.decompress(data)
         } catch {
             throw StoreError(operation: "read the body \(rawHash)", message: error.description)
         }
-    }
-
-    static func extracted(_ version: Row, facts: [Fact]) -> ExtractedDocument {
-        ExtractedDocument(
-            title: version["title"], published: version["published"],
-            authors: JSONText.decode([String].self, version["authors"]) ?? [], editor: version["editor"],
-            source: version["source_name"], issuer: version["issuer"], docNumber: version["doc_number"],
-            written: version["written"], indexNumber: version["index_number"], siteName: version["site_name"], script: version["script"], text: version["text"],
-            facts: facts, links: JSONText.decode([String].self, version["links"]) ?? [],
-            titleSimplified: version["title_simplified"], textSimplified: version["text_simplified"])
     }
 }

@@ -94,14 +94,10 @@ extension DocWatchDatabase {
             """, arguments: [keep])
         var hashes: Set<String> = []
         let delete = try db.cachedStatement(sql: "DELETE FROM version WHERE id = ?")
-        for versions in Dictionary(grouping: rows, by: { $0["document"] as Int64 }).values {
-            let current = versions.first(where: { $0["current"] as Bool })?["number"] as Int?
-            let doomed = Set(RetentionPolicy.versionsToDelete(numbers: versions.map { $0["number"] }, current: current, keep: keep))
-            for row in versions where doomed.contains(row["number"]) {
-                try delete.execute(arguments: [row["id"] as Int64])
-                hashes.insert(row["raw_hash"])
-                count += 1
-            }
+        for version in PrunableVersion.doomed(rows.map(PrunableVersion.init), keep: keep) {
+            try delete.execute(arguments: [version.id])
+            hashes.insert(version.rawHash)
+            count += 1
         }
         return hashes
     }
@@ -142,6 +138,33 @@ extension DocWatchDatabase {
                 WHERE f.rowid IS NULL AND d.current_version IS NOT NULL AND d.duplicate_of IS NULL
                 """).map { "document \($0) has no search row" }
             return problems
+        }
+    }
+}
+
+/// A row of `document, id, number, raw_hash, current` (the document's current version or not), as
+/// pruning old versions reads the `version` table on either backend.
+package struct PrunableVersion: Sendable, Equatable {
+    package var document: Int64
+    package var id: Int64
+    package var number: Int
+    package var rawHash: String
+    package var current: Bool
+
+    package init(_ row: some StoreRow) {
+        document = row.integer("document") ?? 0
+        id = row.integer("id") ?? 0
+        number = row.int("number") ?? 0
+        rawHash = row.text("raw_hash") ?? ""
+        current = (row.integer("current") ?? 0) != 0
+    }
+
+    /// The versions `RetentionPolicy.versionsToDelete` names among `versions`, each document judged on its own.
+    package static func doomed(_ versions: [PrunableVersion], keep: Int) -> [PrunableVersion] {
+        Dictionary(grouping: versions, by: \.document).values.flatMap { versions -> [PrunableVersion] in
+            let current = versions.first(where: \.current)?.number
+            let doomed = Set(RetentionPolicy.versionsToDelete(numbers: versions.map(\.number), current: current, keep: keep))
+            return versions.filter { doomed.contains($0.number) }
         }
     }
 }

@@ -60,9 +60,7 @@ extension DocWatchDatabase {
                 // A term found only in an attachment gets its snippet from there.
                 let texts = [(text: row["text"] as String, simplified: row["text_simplified"] as String)]
                     + (try AttachmentRows.texts(db, version: row["version"]))
-                return SearchHit(document: id, url: row["url"], source: row["source"], title: row["title"],
-                                 published: row["published"], score: rank["score"],
-                                 snippet: Snippet.make(texts: texts, query: request.text))
+                return StoreRows.searchHit(row, document: id, score: rank["score"], texts: texts, query: request.text)
             }
         }
     }

@@ -10,7 +10,7 @@ public struct OutboxEvent: Sendable, Equatable {
 }
 
 /// Outbox rows are written in the same transaction as the change they describe.
-enum Outbox {
+package enum Outbox {
     static func append(
         _ db: Database, time: Date, type: ChangeEventType, source: String, url: String? = nil, document: Int64? = nil,
         version: Int? = nil, contentHash: String? = nil, previousHash: String? = nil, title: String? = nil,
@@ -25,25 +25,25 @@ enum Outbox {
         return db.lastInsertedRowID
     }
 
-    static func decode(_ row: Row) -> OutboxEvent {
-        let seq: Int64 = row["seq"]
-        let time: Date = row["time"]
-        let added: Int? = row["diff_added"]
-        let removed: Int? = row["diff_removed"]
-        let typeName: String = row["type"]
+    /// An `outbox` row as the event it records (both backends: same columns).
+    package static func decode(_ row: some StoreRow) -> OutboxEvent {
+        let seq = row.integer("seq") ?? 0
+        let added = row.int("diff_added")
+        let removed = row.int("diff_removed")
         var event = ChangeEvent(
-            seq: seq, time: Timestamp.utc(time), type: ChangeEventType(rawValue: typeName) ?? .documentChanged,
-            source: row["source"], url: row["url"], document: row["document"], version: row["version"],
-            contentHash: row["content_hash"], previousHash: row["previous_hash"], title: row["title"],
-            published: row["published"], error: row["error"])
+            seq: seq, time: Timestamp.utc(row.date("time") ?? .distantPast),
+            type: row.text("type").flatMap(ChangeEventType.init(rawValue:)) ?? .documentChanged,
+            source: row.text("source") ?? "", url: row.text("url"), document: row.integer("document"), version: row.int("version"),
+            contentHash: row.text("content_hash"), previousHash: row.text("previous_hash"), title: row.text("title"),
+            published: row.text("published"), error: row.text("error"))
         if let added, let removed {
             // Rows written before `diff_detail` existed have sizes only.
-            var summary = JSONText.decode(ChangeEvent.DiffSummary.self, row["diff_detail"])
+            var summary = JSONText.decode(ChangeEvent.DiffSummary.self, row.text("diff_detail"))
                 ?? .init(added: added, removed: removed, file: "")
             summary.file = "diffs/\(event.time.prefix(10))/\(seq).diff"
             event.diff = summary
         }
-        return OutboxEvent(event: event, diffText: row["diff"])
+        return OutboxEvent(event: event, diffText: row.text("diff"))
     }
 }
 

@@ -55,24 +55,43 @@ public enum SearchTokenizer {
         return out
     }
 
+    /// What each whitespace-separated term of a user query (Simplified) must match: a single CJK
+    /// character any token it starts, anything else the phrase of its tokens (a CJK run as its bigrams).
+    package static func terms(_ query: String) -> [SearchTerm] {
+        query.split(whereSeparator: \.isWhitespace).compactMap { term -> SearchTerm? in
+            let termTokens = tokens(String(term), trailingUnigram: false)
+            guard !termTokens.isEmpty else { return nil }
+            let scalars = termTokens[0].unicodeScalars
+            if termTokens.count == 1, scalars.count == 1, let scalar = scalars.first, isCJK(scalar) {
+                return .prefix(termTokens[0])
+            }
+            return .phrase(termTokens)
+        }
+    }
+
     /// An FTS5 MATCH expression for a user query (Simplified): each whitespace-separated term must
     /// match, a CJK term as the phrase of its bigrams, a single CJK character as a prefix.
     public static func matchExpression(_ query: String) -> String? {
-        var clauses: [String] = []
-        for term in query.split(whereSeparator: \.isWhitespace) {
-            let termTokens = tokens(String(term), trailingUnigram: false)
-            guard !termTokens.isEmpty else { continue }
-            if termTokens.count == 1, termTokens[0].unicodeScalars.count == 1, isCJK(termTokens[0].unicodeScalars.first!) {
-                clauses.append("\"\(termTokens[0])\"*")
-            } else {
-                clauses.append("\"" + termTokens.joined(separator: " ") + "\"")
+        let clauses = terms(query).map { term in
+            switch term {
+            case .prefix(let character): "\"\(character)\"*"
+            case .phrase(let tokens): "\"" + tokens.joined(separator: " ") + "\""
             }
         }
         return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
     }
 
     /// Han ideographs, kana and Hangul syllables: scripts written without spaces between words.
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         Han.isIdeograph(scalar) || (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
     }
+}
+
+/// One term of a search query, as `SearchTokenizer.terms` reads it; each backend turns it into its own
+/// full-text syntax (FTS5 MATCH on SQLite, a `tsquery` on PostgreSQL).
+package enum SearchTerm: Sendable, Equatable {
+    /// One CJK character: matches every token it starts (a bigram, or the unigram ending a run).
+    case prefix(String)
+    /// Tokens that must stand next to each other, in this order.
+    case phrase([String])
 }

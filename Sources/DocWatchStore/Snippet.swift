@@ -2,7 +2,7 @@
 ///
 /// The match is found in the Simplified text (so a query in either script matches) and cut from
 /// the stored text when the two align character for character, as OpenCC's t2s almost always does.
-enum Snippet {
+package enum Snippet {
     static let radius = 40
 
     static func make(text: String, simplified: String, query: String?) -> String {
@@ -11,7 +11,7 @@ enum Snippet {
 
     /// The excerpt from the first of `texts` (a page's, then its attachments') that matches the
     /// query; the start of the first one when none does.
-    static func make(texts: [(text: String, simplified: String)], query: String?) -> String {
+    package static func make(texts: [(text: String, simplified: String)], query: String?) -> String {
         let terms = (query ?? "").split(whereSeparator: \.isWhitespace).map { Array(String($0).lowercased().unicodeScalars) }
         for (text, simplified) in texts {
             if let excerpt = excerpt(text: text, simplified: simplified, terms: terms) { return excerpt }
