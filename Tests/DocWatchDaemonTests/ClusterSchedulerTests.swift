@@ -44,11 +44,16 @@ struct ClusterSchedulerTests {
     final class RecordingPoller: SourcePolling {
         private let polled = Mutex<[String]>([])
         let count = AwaitableCount()
+        /// Runs before each poll answers (a slow poll sleeps on the test's clock here).
+        private let before: @Sendable () async -> Void
         var ids: [String] { polled.withLock { $0 } }
+
+        init(before: @escaping @Sendable () async -> Void = {}) { self.before = before }
 
         func poll(_ source: Source) async -> PollReport {
             polled.withLock { $0.append(source.id) }
             count.increment()
+            await before()
             return PollReport(source: source.id, url: source.url, outcome: .unchanged)
         }
     }
@@ -95,6 +100,33 @@ struct ClusterSchedulerTests {
         try await task.value
         // b's next poll is an interval after the poll it made, not after its first due time.
         #expect(try database.storedSchedules()["b"]?.nextDue == heldUntil.addingTimeInterval(3600))
+    }
+
+    @Test("a slow poll's lease is renewed every third of the lease while it runs, and not after")
+    func slowPollKeepsItsLease() async throws {
+        let clock = ManualClock()
+        let start = clock.now()
+        @Sendable func at(_ seconds: TimeInterval) -> Date { start.addingTimeInterval(seconds) }
+        let database = try DocWatchDatabase.inMemory()
+        let claims = ScriptedClaims(heldUntil: [:])
+        let poller = RecordingPoller { try? await clock.sleep(until: at(500)) }
+        let (_, group, task) = try run(["a"], claims: claims, poller: poller, clock: clock, database: database)
+        await poller.count.reaches(1)
+        await clock.sleeper { $0 == at(200) }
+        #expect(claims.asked == [["a"]])
+        clock.advance(to: at(200))
+        await clock.sleeper { $0 == at(400) }
+        #expect(claims.asked == [["a"], ["a"]], "renewed at a third of the 600 s lease")
+        clock.advance(to: at(400))
+        await clock.sleeper { $0 == at(600) }
+        #expect(claims.asked.count == 3)
+        clock.advance(to: at(500))
+        #expect(await eventually { (try? database.storedSchedules()["a"]?.nextDue) == at(4100) })
+        await clock.sleeper { $0 == at(4100) }
+        clock.advance(to: at(600))
+        #expect(claims.asked.count == 3, "nothing in flight, nothing renewed")
+        await group.triggerGracefulShutdown()
+        try await task.value
     }
 
     @Test("when claiming fails nothing is polled and the sources are asked for again shortly")

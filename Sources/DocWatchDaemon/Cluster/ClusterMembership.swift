@@ -23,6 +23,9 @@ public struct ClusterMembership: Sendable {
 
     /// How long sources wait before asking again when the claim itself failed (the database is down).
     static let failedClaimRetry: TimeInterval = 10
+
+    /// How often the leases of polls in flight are renewed: three times a lease.
+    var renewalInterval: TimeInterval { lease / 3 }
 }
 
 /// The store as the scheduler's `SourceClaiming` and the fetcher's `SharedHostSchedule`.

@@ -29,6 +29,8 @@ public actor PollScheduler: Service {
     private let wakeup = Wakeup()
     private var counts = PollCounts()
     private var lastStatus = Date.distantPast
+    /// When the leases of the polls in flight are renewed next (cluster only; nil with none in flight).
+    private var nextRenewal: Date?
 
     public init(
         plan: SchedulePlan, poller: any SourcePolling, database: any DocumentStore, clock: any WallClock = SystemClock(),
@@ -62,8 +64,11 @@ public actor PollScheduler: Service {
             await withDiscardingTaskGroup { group in
                 while !wakeup.isStopped {
                     await startDuePolls(in: &group)
+                    await renewLeasesIfDue()
                     let full = plan.inFlight.count >= plan.configuration.http.concurrency
-                    await wakeup.wait(until: full ? nil : plan.nextDue(), clock: clock)
+                    let due = full ? nil : plan.nextDue()
+                    let renewal = plan.inFlight.isEmpty ? nil : nextRenewal
+                    await wakeup.wait(until: [due, renewal].compactMap { $0 }.min(), clock: clock)
                 }
                 await finishInFlight(group: &group)
             }
@@ -111,7 +116,26 @@ public actor PollScheduler: Service {
         for id in ids where !mine.contains(id) {
             plan.defer(id, until: claims.deferred[id] ?? now.addingTimeInterval(ClusterMembership.failedClaimRetry))
         }
+        if !mine.isEmpty && (nextRenewal.map { $0 <= now } ?? true) { nextRenewal = now.addingTimeInterval(cluster.renewalInterval) }
         return due.filter { mine.contains($0.id) }
+    }
+
+    /// Renews the leases of the polls in flight every third of the lease, so a slow poll (a queue at a
+    /// host, a long download) keeps its source while this node lives; only a dead node's leases run out.
+    private func renewLeasesIfDue() async {
+        guard let cluster, let due = nextRenewal, clock.now() >= due else { return }
+        let inFlight = plan.inFlight.sorted()
+        guard !inFlight.isEmpty else {
+            nextRenewal = nil
+            return
+        }
+        let now = clock.now()
+        nextRenewal = now.addingTimeInterval(cluster.renewalInterval)
+        do {
+            _ = try await Self.claim(inFlight, in: cluster, now: now)
+        } catch {
+            logger.error("cannot renew the leases of polls in flight", metadata: ["sources": "\(inFlight.count)", "error": "\(error)"])
+        }
     }
 
     /// The store round trip, off the actor.
