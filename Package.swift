@@ -78,7 +78,8 @@ let package = Package(
         .target(
             name: "DocWatchDaemon",
             dependencies: [
-                "DocWatchCore", "DocWatchConfig", "DocWatchStore", "DocWatchNotify", "DocWatchIngest",
+                "DocWatchCore", "DocWatchConfig", "DocWatchStore", "DocWatchPostgres", "DocWatchNotify", "DocWatchIngest",
+                "DocWatchFetch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

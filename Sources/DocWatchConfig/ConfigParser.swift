@@ -27,9 +27,7 @@ public struct ConfigParser: Sendable {
 
         var config = Configuration(file: file, database: defaultDatabase(), logDir: defaultLogDir())
         if let database = try top.string("database") {
-            // A postgresql:// URL is a server, not a path to resolve (pg-cluster's DatabaseLocation does the same).
-            let isURL = database.hasPrefix("postgresql://") || database.hasPrefix("postgres://")
-            config.database = isURL ? database : absolute(database, base: baseDirectory)
+            config.database = DatabaseLocation.isPostgres(database) ? database : absolute(database, base: baseDirectory)
         }
         if let logDir = try top.string("log_dir") { config.logDir = absolute(logDir, base: baseDirectory) }
         if let userAgent = try top.string("user_agent") {
@@ -62,6 +60,12 @@ public struct ConfigParser: Sendable {
             guard let table = value.table else { throw top.bad("retention", "expected a table") }
             let reader = TableReader(table: table, name: "retention", position: value.position, file: file)
             config.retention = try OperationsParser.retention(reader, keepFetchLog: &config.keepFetchLog)
+        }
+        top.claim("cluster")
+        if let value = root["cluster"] {
+            guard let table = value.table else { throw top.bad("cluster", "expected a table") }
+            let reader = TableReader(table: table, name: "cluster", position: value.position, file: file)
+            config.cluster = try OperationsParser.cluster(reader, database: config.database)
         }
         top.claim("source")
         if let value = root["source"] {

@@ -1,7 +1,7 @@
 import DocWatchCore
 import Foundation
 
-/// Reads `[metrics]` and `[retention]`.
+/// Reads `[metrics]`, `[retention]` and `[cluster]`.
 enum OperationsParser {
     static func metrics(_ input: TableReader) throws(ConfigError) -> MetricsSettings {
         var reader = input
@@ -26,5 +26,26 @@ enum OperationsParser {
         if let keep = try reader.duration("keep_fetch_log", minimum: 3600) { keepFetchLog = keep }
         try reader.rejectUnknownKeys()
         return retention
+    }
+
+    /// `[cluster]` is for daemons sharing a PostgreSQL database; with a SQLite file it is an error (one
+    /// daemon per file, so the settings would silently do nothing).
+    static func cluster(_ input: TableReader, database: String) throws(ConfigError) -> ClusterSettings {
+        var reader = input
+        guard DatabaseLocation.isPostgres(database) else {
+            throw ConfigError.badValue(
+                file: reader.file, line: reader.position.line, column: reader.position.column, key: "cluster",
+                message: "applies only to a postgresql:// database; this database is a SQLite file (one daemon per file)")
+        }
+        var cluster = ClusterSettings()
+        if let node = try reader.string("node") {
+            guard !node.isEmpty, node.count <= 128, node.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:@".contains($0) }) else {
+                throw reader.bad("node", "'\(node)' is not a node name: 1 to 128 letters, digits and - _ . : @")
+            }
+            cluster.node = node
+        }
+        if let lease = try reader.duration("lease", minimum: 1) { cluster.lease = lease }
+        try reader.rejectUnknownKeys()
+        return cluster
     }
 }

@@ -15,6 +15,8 @@ public struct Configuration: Sendable, Equatable {
     public var schedule: ScheduleSettings
     public var metrics = MetricsSettings()
     public var retention = RetentionSettings()
+    /// `[cluster]`: this daemon among several on one PostgreSQL database.
+    public var cluster = ClusterSettings()
     public var sources: [Source]
     /// `[[notify]]`: push targets, each with its own cursor.
     public var notify: [NotifyTarget] = []

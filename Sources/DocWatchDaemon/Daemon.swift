@@ -2,6 +2,7 @@ import DocWatchConfig
 import DocWatchCore
 import DocWatchIngest
 import DocWatchNotify
+import DocWatchPostgres
 import DocWatchStore
 import Foundation
 import Logging
@@ -44,22 +45,27 @@ public struct Daemon: Sendable {
         } catch {
             throw .config(error)
         }
-        let lock = try DaemonLock.acquire(database: configuration.database)
+        // One daemon per SQLite file; several may share a PostgreSQL database, each with its own log directory.
+        let shared = StoreOpener.isPostgres(configuration.database)
+        let lock = try DaemonLock.acquire(for: configuration, shared: shared)
         defer { withExtendedLifetime(lock) {} }
-        let database: DocWatchDatabase
+        let node = configuration.cluster.node ?? PostgresStore.defaultNode
+        let database: any DocumentStore
         let stored: [String: SourceSchedule]
         do {
-            database = try DocWatchDatabase.open(path: configuration.database)
+            database = try StoreOpener.open(configuration.database, node: node)
             // Damage in the middle of the file would otherwise surface only in the query that reads it.
             try database.quickCheck()
             try database.syncSources(configuration.sources)
             // Before the first poll, so a new push target's cursor sits before the events it should get.
-            try database.syncPushTargets(configuration.notify.map(\.id), now: clock.now())
+            _ = try database.syncPushTargets(configuration.notify.map(\.id), now: clock.now())
             stored = try database.storedSchedules()
         } catch {
             throw .io(error.description)
         }
-        let factory = PipelineFactory(database: database, clock: clock)
+        let seams = StoreClusterSeams(store: database)
+        let cluster = shared ? ClusterMembership(node: node, lease: configuration.cluster.lease, claims: seams) : nil
+        let factory = PipelineFactory(database: database, clock: clock, hostSchedule: shared ? seams : nil)
         let pipeline: IngestPipeline
         do {
             pipeline = try factory.make(configuration)
@@ -77,10 +83,11 @@ public struct Daemon: Sendable {
         let live = LiveConfiguration(configuration)
         let drain = OutboxDrainService(notifier: Notifier(database: database, logDir: configuration.logDir), clock: clock)
         let push = PushService(configuration: live, database: database,
-                               sender: PushDispatcher(userAgent: configuration.userAgent, environment: environment), clock: clock)
+                               sender: PushDispatcher(userAgent: configuration.userAgent, environment: environment), clock: clock,
+                               cluster: cluster)
         let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
         let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
-                                      shutdownGrace: shutdownGrace, systemd: systemd, metrics: metrics,
+                                      shutdownGrace: shutdownGrace, systemd: systemd, metrics: metrics, cluster: cluster,
                                       onEvents: { drain.poke(); push.poke() })
         let status: @Sendable () async -> String = { await scheduler.statusLine }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
@@ -116,8 +123,9 @@ public struct Daemon: Sendable {
             logger: Logger(label: "docwatch.lifecycle"))
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownGrace + 20)
         logger.info("starting", metadata: [
-            "config": "\(configuration.file ?? "-")", "database": "\(configuration.database)",
+            "config": "\(configuration.file ?? "-")", "database": "\(database.location)",
             "log_dir": "\(configuration.logDir)", "sources": "\(configuration.sources.count)",
+            "node": "\(shared ? node : "-")",
         ])
         do {
             try await ServiceGroup(configuration: groupConfiguration).run()

@@ -9,9 +9,18 @@ import Logging
 public final class CurlFetcher: PageFetching {
     /// The loop, or why libcurl could not start one (then every fetch throws that).
     let engine: Result<CurlMultiLoop, FetchError>
+    /// Each transfer's turn in a schedule shared with other processes; nil without one or without a host delay.
+    private let sharedTurn: SharedHostTurn?
 
-    /// Starts the loop thread.
-    public init(settings: HTTPSettings, userAgent: String, logger: Logger = Logger(label: "docwatch.fetch")) {
+    /// Starts the loop thread. With `sharedSchedule` (daemons sharing a database) and a `host_delay`,
+    /// every transfer first reserves its start there and waits for it on `clock`.
+    public init(
+        settings: HTTPSettings, userAgent: String, logger: Logger = Logger(label: "docwatch.fetch"),
+        sharedSchedule: (any SharedHostSchedule)? = nil, clock: any WallClock = SystemClock()
+    ) {
+        sharedTurn = sharedSchedule.flatMap { schedule in
+            settings.hostDelay > 0 ? SharedHostTurn(schedule: schedule, delay: settings.hostDelay, clock: clock, logger: logger) : nil
+        }
         do throws(FetchError) {
             let loop = try CurlMultiLoop(settings: settings, userAgent: userAgent, logger: logger, now: Self.monotonicSeconds)
             loop.start()
@@ -36,6 +45,7 @@ public final class CurlFetcher: PageFetching {
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
         let loop = try engine.get()
         let job = FetchJob(request: request, host: try CurlURL.host(of: request.url))
+        try await sharedTurn?.wait(for: job.host)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 job.attach(continuation)

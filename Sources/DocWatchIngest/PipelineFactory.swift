@@ -18,11 +18,17 @@ public final class PipelineFactory: Sendable {
     private let database: any DocumentStore
     private let clock: any WallClock
     private let logger: Logger
+    private let hostSchedule: (any SharedHostSchedule)?
     private let current = Mutex<CurlFetcher?>(nil)
 
-    /// `logger` is the pipelines' (polls and store failures).
-    public init(database: any DocumentStore, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
+    /// `logger` is the pipelines' (polls and store failures). `hostSchedule` is the per-host start
+    /// schedule shared with other daemons on the same database (nil for a single daemon).
+    public init(
+        database: any DocumentStore, clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest"),
+        hostSchedule: (any SharedHostSchedule)? = nil
+    ) {
         self.database = database
+        self.hostSchedule = hostSchedule
         self.clock = clock
         self.logger = logger
     }
@@ -30,7 +36,7 @@ public final class PipelineFactory: Sendable {
     /// A pipeline for `configuration`, with a new fetcher; throws when libcurl cannot start.
     public func make(_ configuration: Configuration) throws(FetchError) -> IngestPipeline {
         let fetcher = CurlFetcher(settings: configuration.http, userAgent: configuration.userAgent,
-                                  logger: Logger(label: "docwatch.fetch"))
+                                  logger: Logger(label: "docwatch.fetch"), sharedSchedule: hostSchedule, clock: clock)
         // A fetcher that cannot start would leave a daemon that reports READY and fails every poll.
         if let error = fetcher.startupError { throw error }
         current.withLock { $0 = fetcher }

@@ -43,6 +43,7 @@ enum ConfigDescription {
                      "max_backoff = \(quote(DurationText.format(config.schedule.maxBackoff)))"]
         lines += retentionLines(config.retention)
         if let listen = config.metrics.listen { lines += ["", "[metrics]", "listen = \(quote(listen.description))"] }
+        if DatabaseLocation.isPostgres(config.database) { lines += clusterLines(config.cluster) }
         for source in config.sources { lines += sourceLines(source, config: config) }
         for target in config.notify { lines += notifyLines(target) }
         return lines.joined(separator: "\n")
@@ -93,6 +94,13 @@ enum ConfigDescription {
          retention.keepVersions.map { "keep_versions = \($0)" } ?? "# keep_versions: every version",
          retention.keepRaw.map { "keep_raw = \(quote(DurationText.format($0)))" } ?? "# keep_raw: every raw body",
          retention.keepChanges.map { "keep_changes = \(quote(DurationText.format($0)))" } ?? "# keep_changes: every change file"]
+    }
+
+    /// `[cluster]`, shown only for a PostgreSQL database (the only kind it applies to).
+    private static func clusterLines(_ cluster: ClusterSettings) -> [String] {
+        ["", "[cluster]",
+         cluster.node.map { "node = \(quote($0))" } ?? "# node: host name and process id",
+         "lease = \(quote(DurationText.format(cluster.lease)))"]
     }
 
     /// One `[[notify]]` table; header values are not printed (they often hold credentials).

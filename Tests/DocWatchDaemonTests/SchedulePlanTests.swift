@@ -145,6 +145,26 @@ struct SchedulePlanTests {
         #expect(plan.failingCount == 0)
         #expect(plan.due(of: "a") == at(1))
     }
+
+    @Test("a source deferred to another daemon is due at the given time and keeps its failure count")
+    func deferredSource() {
+        var plan = SchedulePlan(configuration: configuration(["a", "b"]), stored: [:], now: origin, draw: { 0 })
+        _ = plan.takeDue(now: origin, limit: 10)
+        _ = plan.finish("b", report: report("b", .error), now: origin)
+        do {
+            let taken = plan.takeDue(now: at(20), limit: 10).map(\.id).sorted()
+            #expect(taken == ["b"])
+        }
+        plan.defer("a", until: at(600))
+        plan.defer("b", until: at(700))
+        #expect(plan.inFlight.isEmpty)
+        #expect(plan.due(of: "a") == at(600))
+        #expect(plan.due(of: "b") == at(700))
+        #expect(plan.failingCount == 1)
+        // The failure count is the one before the deferral: b's next failure is its second.
+        _ = plan.takeDue(now: at(700), limit: 10)
+        #expect(plan.finish("b", report: report("b", .error), now: at(700))?.failures == 2)
+    }
 }
 
 /// Fixed jitter draws, in order, then 0.5.

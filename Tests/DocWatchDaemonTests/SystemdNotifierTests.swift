@@ -1,4 +1,5 @@
 @testable import DocWatchDaemon
+import DocWatchTestSupport
 import Foundation
 import Synchronization
 import Testing

@@ -57,7 +57,7 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// The text format, after refreshing the gauges that are read on demand.
-    public func render(failing: Int, database: DocWatchDatabase, now: Date) -> [UInt8] {
+    public func render(failing: Int, database: any DocumentStore, now: Date) -> [UInt8] {
         failingSources.set(Double(failing))
         refreshStore(database, now: now)
         var buffer: [UInt8] = []
@@ -66,7 +66,7 @@ public final class DaemonMetrics: Sendable {
         return buffer
     }
 
-    private func refreshStore(_ database: DocWatchDatabase, now: Date) {
+    private func refreshStore(_ database: any DocumentStore, now: Date) {
         let due = refreshState.withLock { state in
             guard state.dirty || now.timeIntervalSince(state.last) >= storeRefresh || now < state.last else { return false }
             state = (now, false)

@@ -13,7 +13,7 @@ public struct MetricsServer: Service {
     private let logger: Logger
 
     /// Serves `metrics` with the scheduler's failing count and the store's sizes read at each scrape.
-    public init(address: ListenAddress, metrics: DaemonMetrics, database: DocWatchDatabase, scheduler: PollScheduler,
+    public init(address: ListenAddress, metrics: DaemonMetrics, database: any DocumentStore, scheduler: PollScheduler,
                 clock: any WallClock, logger: Logger = Logger(label: "docwatch.metrics")) throws(MetricsServerError) {
         try self.init(address: address, logger: logger) {
             metrics.render(failing: await scheduler.failingCount, database: database, now: clock.now())

@@ -96,9 +96,15 @@ public struct SchedulePlan: Sendable {
 
     /// Ends the poll of `id` without counting it (cancelled at shutdown): due again at `now`.
     public mutating func abandon(_ id: String, now: Date) {
+        self.defer(id, until: now)
+    }
+
+    /// Hands `id` back unpolled, due again at `until`: another daemon holds it or has polled it since.
+    /// Not a failure: its failure count and back-off stay as they were.
+    public mutating func `defer`(_ id: String, until: Date) {
         inFlight.remove(id)
         movedWhileInFlight.remove(id)
-        if sources[id] != nil { queue.schedule(id, at: now) }
+        if sources[id] != nil { queue.schedule(id, at: until) }
     }
 
     /// Takes a new configuration: added sources are scheduled like new ones, removed ones dropped

@@ -8,12 +8,18 @@ import ServiceLifecycle
 /// The polling loop: starts due sources up to `[http] concurrency`, records each poll's outcome and next
 /// due time, and sleeps until the next source is due or something changes.
 ///
+/// With a `ClusterMembership` (several daemons on one PostgreSQL database) it asks the store to lease
+/// each batch of due sources first, polls only those it got, and puts the others back in its plan at
+/// the time the store gives (another node holds them, or polled them since). Without one (SQLite),
+/// every due source is its own.
+///
 /// On graceful shutdown it starts nothing new, lets in-flight polls finish for `shutdownGrace`, then
 /// cancels what is left (a cancelled poll is not counted as a failure and stays due).
 public actor PollScheduler: Service {
     private var plan: SchedulePlan
     private var poller: any SourcePolling
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
+    private let cluster: ClusterMembership?
     private let clock: any WallClock
     private let shutdownGrace: TimeInterval
     private let onEvents: @Sendable () -> Void
@@ -23,13 +29,16 @@ public actor PollScheduler: Service {
     private let wakeup = Wakeup()
     private var counts = PollCounts()
     private var lastStatus = Date.distantPast
+    /// When the leases of the polls in flight are renewed next (cluster only; nil with none in flight).
+    private var nextRenewal: Date?
 
     public init(
-        plan: SchedulePlan, poller: any SourcePolling, database: DocWatchDatabase, clock: any WallClock = SystemClock(),
+        plan: SchedulePlan, poller: any SourcePolling, database: any DocumentStore, clock: any WallClock = SystemClock(),
         shutdownGrace: TimeInterval = 10, systemd: SystemdNotifier = SystemdNotifier(),
         logger: Logger = Logger(label: "docwatch.scheduler"), metrics: DaemonMetrics? = nil,
-        onEvents: @escaping @Sendable () -> Void = {}
+        cluster: ClusterMembership? = nil, onEvents: @escaping @Sendable () -> Void = {}
     ) {
+        self.cluster = cluster
         self.metrics = metrics
         self.plan = plan
         self.poller = poller
@@ -54,9 +63,12 @@ public actor PollScheduler: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 while !wakeup.isStopped {
-                    startDuePolls(in: &group)
+                    await startDuePolls(in: &group)
+                    await renewLeasesIfDue()
                     let full = plan.inFlight.count >= plan.configuration.http.concurrency
-                    await wakeup.wait(until: full ? nil : plan.nextDue(), clock: clock)
+                    let due = full ? nil : plan.nextDue()
+                    let renewal = plan.inFlight.isEmpty ? nil : nextRenewal
+                    await wakeup.wait(until: [due, renewal].compactMap { $0 }.min(), clock: clock)
                 }
                 await finishInFlight(group: &group)
             }
@@ -77,13 +89,58 @@ public actor PollScheduler: Service {
         return summary
     }
 
-    private func startDuePolls(in group: inout DiscardingTaskGroup) {
+    private func startDuePolls(in group: inout DiscardingTaskGroup) async {
         let free = plan.configuration.http.concurrency - plan.inFlight.count
         guard free > 0 else { return }
+        var due = plan.takeDue(now: clock.now(), limit: free)
+        if let cluster, !due.isEmpty { due = await claimed(due, in: cluster) }
         let poller = self.poller
-        for source in plan.takeDue(now: clock.now(), limit: free) {
+        for source in due {
             group.addTask { await self.poll(source, with: poller) }
         }
+    }
+
+    /// The sources among `due` this node leased; the rest go back in the plan at the store's time (or
+    /// shortly, when the claim failed), without counting a failure.
+    private func claimed(_ due: [Source], in cluster: ClusterMembership) async -> [Source] {
+        let ids = due.map(\.id)
+        let now = clock.now()
+        let claims: SourceClaims
+        do {
+            claims = try await Self.claim(ids, in: cluster, now: now)
+        } catch {
+            logger.error("cannot claim due sources; trying again shortly", metadata: ["sources": "\(ids.count)", "error": "\(error)"])
+            claims = SourceClaims(claimed: [])
+        }
+        let mine = Set(claims.claimed)
+        for id in ids where !mine.contains(id) {
+            plan.defer(id, until: claims.deferred[id] ?? now.addingTimeInterval(ClusterMembership.failedClaimRetry))
+        }
+        if !mine.isEmpty && (nextRenewal.map { $0 <= now } ?? true) { nextRenewal = now.addingTimeInterval(cluster.renewalInterval) }
+        return due.filter { mine.contains($0.id) }
+    }
+
+    /// Renews the leases of the polls in flight every third of the lease, so a slow poll (a queue at a
+    /// host, a long download) keeps its source while this node lives; only a dead node's leases run out.
+    private func renewLeasesIfDue() async {
+        guard let cluster, let due = nextRenewal, clock.now() >= due else { return }
+        let inFlight = plan.inFlight.sorted()
+        guard !inFlight.isEmpty else {
+            nextRenewal = nil
+            return
+        }
+        let now = clock.now()
+        nextRenewal = now.addingTimeInterval(cluster.renewalInterval)
+        do {
+            _ = try await Self.claim(inFlight, in: cluster, now: now)
+        } catch {
+            logger.error("cannot renew the leases of polls in flight", metadata: ["sources": "\(inFlight.count)", "error": "\(error)"])
+        }
+    }
+
+    /// The store round trip, off the actor.
+    private nonisolated static func claim(_ ids: [String], in cluster: ClusterMembership, now: Date) async throws(StoreError) -> SourceClaims {
+        try cluster.claims.claimSources(ids, node: cluster.node, now: now, lease: cluster.lease)
     }
 
     private func finishInFlight(group: inout DiscardingTaskGroup) async {

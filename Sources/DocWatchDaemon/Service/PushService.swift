@@ -14,6 +14,11 @@ import Synchronization
 /// pokes. It logs one line when a target starts failing and one when it recovers. `apply` takes a
 /// reloaded config: added targets start at the newest event, removed ones stop and lose their cursor,
 /// changed ones restart from their stored cursor.
+///
+/// With a `ClusterMembership` (several daemons on one PostgreSQL database) a loop pushes only while
+/// this node holds the target's lease (`claimPushTarget`, renewed before each round), so two daemons
+/// never push the same event twice; when it takes a target over it first reads the stored cursor, which
+/// the previous holder moved.
 public actor PushService: Service {
     private struct Worker {
         var target: NotifyTarget
@@ -22,12 +27,13 @@ public actor PushService: Service {
         var task: Task<Void, Never>
     }
 
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
     private let pusher: TargetPush
     private let clock: any WallClock
     private let idleRecheck: TimeInterval
     private let logger: Logger
     private let configuration: LiveConfiguration
+    private let cluster: ClusterMembership?
     private var workers: [String: Worker] = [:]
     private var stopped = false
     private let shutdown = Wakeup()
@@ -35,11 +41,12 @@ public actor PushService: Service {
     private let wakeups = Mutex<[Wakeup]>([])
 
     public init(
-        configuration: LiveConfiguration, database: DocWatchDatabase, sender: any PushSending,
+        configuration: LiveConfiguration, database: any DocumentStore, sender: any PushSending,
         clock: any WallClock = SystemClock(), idleRecheck: TimeInterval = 15,
-        logger: Logger = Logger(label: "docwatch.push")
+        cluster: ClusterMembership? = nil, logger: Logger = Logger(label: "docwatch.push")
     ) {
         self.configuration = configuration
+        self.cluster = cluster
         self.database = database
         pusher = TargetPush(database: database, sender: sender)
         self.clock = clock
@@ -87,9 +94,10 @@ public actor PushService: Service {
 
     private func startWorker(_ target: NotifyTarget, filter: PushFilter, cursor: Int64) {
         let wakeup = Wakeup()
+        let lease = cluster.map { PushLease(membership: $0, database: database, target: target.id) }
         let task = Task { [pusher, clock, idleRecheck, logger] in
             await Self.loop(target: target, filter: filter, cursor: cursor, wakeup: wakeup, pusher: pusher, clock: clock,
-                            idleRecheck: idleRecheck, logger: logger)
+                            idleRecheck: idleRecheck, lease: lease, logger: logger)
         }
         workers[target.id] = Worker(target: target, filter: filter, wakeup: wakeup, task: task)
         wakeups.withLock { $0.append(wakeup) }
@@ -106,11 +114,20 @@ public actor PushService: Service {
 
     private static func loop(
         target: NotifyTarget, filter: PushFilter, cursor start: Int64, wakeup: Wakeup, pusher: TargetPush,
-        clock: any WallClock, idleRecheck: TimeInterval, logger: Logger
+        clock: any WallClock, idleRecheck: TimeInterval, lease: PushLease?, logger: Logger
     ) async {
         var retry = PushRetry(initialDelay: target.backoff, maximumDelay: target.maxBackoff)
         var cursor = start
+        var held = true
         while !wakeup.isStopped {
+            if let lease {
+                let holds = lease.renew(now: clock.now(), cursor: &cursor, held: held, logger: logger)
+                held = holds
+                guard holds else {
+                    await wakeup.wait(until: clock.now().addingTimeInterval(idleRecheck), clock: clock)
+                    continue
+                }
+            }
             let outcome = await pusher.round(target: target, filter: filter, cursor: &cursor)
             // A round cut short by shutdown or reload is no news about the target.
             if wakeup.isStopped { break }

@@ -19,7 +19,7 @@ public struct ReloadService: Service {
     private let loader: ConfigLoader
     private let explicitPath: String?
     private let scheduler: PollScheduler
-    private let database: DocWatchDatabase
+    private let database: any DocumentStore
     private let factory: PipelineFactory
     private let systemd: SystemdNotifier
     private let logger: Logger
@@ -29,7 +29,7 @@ public struct ReloadService: Service {
     /// `signals` must already trap SIGHUP (create it before telling systemd READY=1).
     public init(
         signals: UnixSignalsSequence, loader: ConfigLoader, explicitPath: String?, live: LiveConfiguration, scheduler: PollScheduler,
-        database: DocWatchDatabase, factory: PipelineFactory, systemd: SystemdNotifier,
+        database: any DocumentStore, factory: PipelineFactory, systemd: SystemdNotifier,
         onApplied: (@Sendable (Configuration) async -> Void)? = nil, logger: Logger = Logger(label: "docwatch.reload")
     ) {
         self.onApplied = onApplied

@@ -1,16 +1,15 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DocWatchTestSupport
 import Foundation
 
-/// `docwatch run` as a child process: started in the background, signalled, waited for with a bound.
-final class DaemonProcess {
+/// `docwatch run` as a child process (daemon and end-to-end tests): started in the background, signalled, waited for with a bound.
+public final class DaemonProcess {
     private let process = Process()
     private let stderrURL: URL
 
     /// Starts `docwatch run --config CONFIG` with `environment` added to a minimal one; stderr goes to a file.
-    init(config: String, environment: [String: String], scratch: URL) throws {
+    public init(config: String, environment: [String: String], scratch: URL) throws {
         stderrURL = scratch.appendingPathComponent("daemon-stderr-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = DocWatchProcess.binary
@@ -28,28 +27,28 @@ final class DaemonProcess {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { process.isRunning }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
 
     /// What the daemon logged so far.
-    var stderr: String {
+    public var stderr: String {
         (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
     }
 
-    func signal(_ number: Int32) {
+    public func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
     }
 
     /// The exit status once the process ends, or nil if it is still running at `timeout`.
-    func waitForExit(timeout: Duration) async -> Int32? {
+    public func waitForExit(timeout: Duration) async -> Int32? {
         let ended = await eventually(timeout: timeout) { !self.process.isRunning }
         return ended ? process.terminationStatus : nil
     }
 }
 
 /// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async -> Bool {
+public func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if (try? condition()) == true { return true }
