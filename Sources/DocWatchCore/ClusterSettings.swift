@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Only meaningful with a `postgresql://` database; the parser refuses the table with a SQLite file.
 public struct ClusterSettings: Sendable, Equatable {
-    /// This daemon's name among the daemons sharing the database; `nil` means host name and process id.
+    /// This daemon's name among the daemons sharing the database; `nil` means the host name (stable across restarts: a restarted daemon finds its leases and claimed events).
     /// Two running daemons must not share a name (they would take each other's leases for their own).
     public var node: String?
     /// How long a node holds a source it claimed (and a push target): a dead node's sources are
