@@ -111,6 +111,18 @@ struct PostgresClusterTests {
         #expect(try b.reserveHostSlot(host: "gov.cn", delay: 1.5, now: start.addingTimeInterval(60)) == start.addingTimeInterval(60))
     }
 
+    @Test("pruning the fetch log forgets hosts whose last reserved start is older than its horizon")
+    func pruneForgetsIdleHosts() throws {
+        let database = try database(sources: [])
+        let a = try database.open(node: "a")
+        _ = try a.reserveHostSlot(host: "old.gov.cn", delay: 1, now: start)
+        _ = try a.reserveHostSlot(host: "busy.gov.cn", delay: 1, now: start.addingTimeInterval(3600))
+        _ = try a.prune(StorePrunePlan(fetchLogBefore: start.addingTimeInterval(60)), dryRun: false)
+        let connection = try PostgresConnection(url: database.url)
+        let hosts = try connection.query("SELECT host FROM host_slot ORDER BY host", operation: "read").compactMap { $0.string("host") }
+        #expect(hosts == ["busy.gov.cn"])
+    }
+
     @Test("many reservations at once to one host are all delay apart")
     func concurrentHostSlotsNeverCollide() throws {
         let database = try database(sources: [])

@@ -61,6 +61,8 @@ extension PostgresStore {
         if let before = plan.fetchLogBefore {
             result.fetchLogRows = try count(connection, deleting: "DELETE FROM fetch_log WHERE time < $1 RETURNING 1", before,
                                             operation: operation)
+            // A host no daemon has reserved a start to since then has no gap left to keep.
+            try connection.query("DELETE FROM host_slot WHERE next_start < $1", [before], operation: operation)
         }
         return result
     }
