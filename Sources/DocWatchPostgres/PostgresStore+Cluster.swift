@@ -7,6 +7,16 @@ import Foundation
 /// Every instant is the caller's `now` (the daemon's clock), so the rules are the same on one machine
 /// and across several; keep the nodes' clocks in sync (NTP) as for any lease.
 extension PostgresStore {
+    /// Ends `node`'s leases of `ids`; a lease another node has taken since is left alone.
+    public func releaseSources(_ ids: [String], node: String) throws(StoreError) {
+        guard !ids.isEmpty else { return }
+        _ = try pool.transaction("release source leases") { (connection) throws(StoreError) in
+            try connection.query("""
+                UPDATE source SET lease_node = NULL, lease_until = NULL WHERE id = ANY($1) AND lease_node = $2
+                """, [PostgresTextArray(ids), node], operation: "release source leases")
+        }
+    }
+
     /// How soon a source whose row another node was claiming at that moment (locked, skipped) is looked
     /// at again: by then that node holds its lease, and the answer is a real due time.
     static let lockedSourceRetry: TimeInterval = 2

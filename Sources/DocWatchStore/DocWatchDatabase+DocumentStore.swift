@@ -12,6 +12,9 @@ extension DocWatchDatabase: DocumentStore {
         SourceClaims(claimed: ids)
     }
 
+    /// Nothing is leased on a file only one daemon uses.
+    public func releaseSources(_ ids: [String], node: String) throws(StoreError) {}
+
     /// The daemon's own host gate keeps the delay; nothing else polls through this file.
     public func reserveHostSlot(host: String, delay: TimeInterval, now: Date) throws(StoreError) -> Date { now }
 

@@ -15,12 +15,17 @@ import Testing
 struct ClusterSchedulerTests {
     /// Leases the sources a script allows at each instant; defers the others to the script's time.
     final class ScriptedClaims: SourceClaiming {
-        private let state = Mutex<(asked: [[String]], heldUntil: [String: Date])>(([], [:]))
+        private let state = Mutex<(asked: [[String]], heldUntil: [String: Date], released: [[String]])>(([], [:], []))
 
         /// Sources held by another node until the given instant.
         init(heldUntil: [String: Date]) { state.withLock { $0.heldUntil = heldUntil } }
 
         var asked: [[String]] { state.withLock { $0.asked } }
+        var released: [[String]] { state.withLock { $0.released } }
+
+        func releaseSources(_ ids: [String], node: String) throws(StoreError) {
+            state.withLock { $0.released.append(ids) }
+        }
 
         func claimSources(_ ids: [String], node: String, now: Date, lease: TimeInterval) throws(StoreError) -> SourceClaims {
             state.withLock { state in
@@ -38,6 +43,10 @@ struct ClusterSchedulerTests {
     struct FailingClaims: SourceClaiming {
         func claimSources(_ ids: [String], node: String, now: Date, lease: TimeInterval) throws(StoreError) -> SourceClaims {
             throw StoreError(operation: "claim sources", message: "connection refused")
+        }
+
+        func releaseSources(_ ids: [String], node: String) throws(StoreError) {
+            throw StoreError(operation: "release sources", message: "connection refused")
         }
     }
 
@@ -100,6 +109,24 @@ struct ClusterSchedulerTests {
         try await task.value
         // b's next poll is an interval after the poll it made, not after its first due time.
         #expect(try database.storedSchedules()["b"]?.nextDue == heldUntil.addingTimeInterval(3600))
+    }
+
+    @Test("a poll cancelled at shutdown gives its lease back at once; a finished one leaves it to the poll's record")
+    func cancelledPollReleasesItsLease() async throws {
+        let clock = ManualClock()
+        let start = clock.now()
+        let database = try DocWatchDatabase.inMemory()
+        let claims = ScriptedClaims(heldUntil: [:])
+        let poller = RecordingPoller { try? await clock.sleep(until: start.addingTimeInterval(10_000)) }
+        let (_, group, task) = try run(["a"], claims: claims, poller: poller, clock: clock, database: database)
+        await poller.count.reaches(1)
+        #expect(claims.released.isEmpty)
+        await group.triggerGracefulShutdown()
+        // The shutdown grace (10 s) passes with the poll still running: it is cancelled.
+        await clock.sleeper { $0 == start.addingTimeInterval(10) }
+        clock.advance(to: start.addingTimeInterval(10))
+        try await task.value
+        #expect(claims.released == [["a"]])
     }
 
     @Test("a slow poll's lease is renewed every third of the lease while it runs, and not after")

@@ -111,6 +111,17 @@ struct PostgresClusterTests {
         #expect(try b.reserveHostSlot(host: "gov.cn", delay: 1.5, now: start.addingTimeInterval(60)) == start.addingTimeInterval(60))
     }
 
+    @Test("a released lease lets another node claim the source at once; another node's lease is not released")
+    func releasedLeaseIsFreeAtOnce() throws {
+        let database = try database(sources: ["s1", "s2"], due: start)
+        let a = try database.open(node: "a"), b = try database.open(node: "b")
+        #expect(try a.claimSources(["s1", "s2"], node: "a", now: start, lease: 600).claimed.sorted() == ["s1", "s2"])
+        try b.releaseSources(["s1"], node: "b")
+        #expect(try b.claimSources(["s1"], node: "b", now: start, lease: 600).claimed.isEmpty)
+        try a.releaseSources(["s1"], node: "a")
+        #expect(try b.claimSources(["s1", "s2"], node: "b", now: start, lease: 600).claimed == ["s1"])
+    }
+
     @Test("pruning the fetch log forgets hosts whose last reserved start is older than its horizon")
     func pruneForgetsIdleHosts() throws {
         let database = try database(sources: [])

@@ -6,6 +6,8 @@ import Foundation
 /// Leases due sources for this daemon (the store's `claimSources`, or a fake in tests).
 public protocol SourceClaiming: Sendable {
     func claimSources(_ ids: [String], node: String, now: Date, lease: TimeInterval) throws(StoreError) -> SourceClaims
+    /// Gives back leases of polls that will not finish (cancelled at shutdown).
+    func releaseSources(_ ids: [String], node: String) throws(StoreError)
 }
 
 /// This daemon as one of several on a shared (PostgreSQL) database: its name, how long its leases
@@ -34,6 +36,10 @@ struct StoreClusterSeams: SourceClaiming, SharedHostSchedule {
 
     func claimSources(_ ids: [String], node: String, now: Date, lease: TimeInterval) throws(StoreError) -> SourceClaims {
         try store.claimSources(ids, node: node, now: now, lease: lease)
+    }
+
+    func releaseSources(_ ids: [String], node: String) throws(StoreError) {
+        try store.releaseSources(ids, node: node)
     }
 
     func reserve(host: String, delay: TimeInterval, now: Date) throws -> Date {

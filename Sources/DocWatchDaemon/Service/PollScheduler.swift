@@ -163,6 +163,7 @@ public actor PollScheduler: Service {
         let report = await poller.poll(source)
         if Task.isCancelled {
             await abandon(source.id)
+            releaseLease(of: source.id)
             return
         }
         guard let decision = await finished(source.id, report: report, started: started) else { return }
@@ -192,6 +193,16 @@ public actor PollScheduler: Service {
         wakeup.signal()
         publishStatus(force: false)
         return decision
+    }
+
+    /// A cancelled poll's source goes back to the other daemons now rather than when its lease ends.
+    private nonisolated func releaseLease(of id: String) {
+        guard let cluster else { return }
+        do {
+            try cluster.claims.releaseSources([id], node: cluster.node)
+        } catch {
+            logger.warning("cannot release the lease of a cancelled poll", metadata: ["source": "\(id)", "error": "\(error)"])
+        }
     }
 
     private func abandon(_ id: String) {

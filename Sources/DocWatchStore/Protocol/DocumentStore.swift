@@ -81,6 +81,9 @@ public protocol DocumentStore: Sendable {
     /// Leases the given due sources to `node` for `lease`; what another node holds, or polled since
     /// (its `next_due` is in the future), comes back deferred with the time to look again.
     func claimSources(_ ids: [String], node: String, now: Date, lease: TimeInterval) throws(StoreError) -> SourceClaims
+    /// Ends `node`'s leases of `ids` before they run out (polls cancelled at shutdown), so another node
+    /// may take those sources at once instead of after the lease.
+    func releaseSources(_ ids: [String], node: String) throws(StoreError)
     /// Reserves the next start to `host` at least `delay` after the previous one, across every process
     /// sharing the store; returns when this transfer may start (`now` when nothing is shared).
     func reserveHostSlot(host: String, delay: TimeInterval, now: Date) throws(StoreError) -> Date
