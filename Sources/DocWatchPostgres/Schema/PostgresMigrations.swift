@@ -1,7 +1,7 @@
 import DocWatchStore
 
 /// The PostgreSQL schema, as the same append-only list of named migrations as the SQLite one
-/// (`Migrations` in DocWatchStore, whose names `SchemaNames` holds for both): never edit one that has
+/// (`Migrations` in DocWatchStore; `SchemaTwinTests` holds the two lists to the same names and order): never edit one that has
 /// shipped; add the next to both lists under the same name. Types follow the SQLite columns:
 /// `DATETIME` is `timestamptz`, `BLOB` is `bytea`, 64-bit integers are `bigint`, ids are identities.
 /// FTS5's `document_fts` becomes `document_search`: the same bigram tokens as a `tsvector` (`simple`
