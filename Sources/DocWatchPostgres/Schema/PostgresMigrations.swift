@@ -4,8 +4,8 @@ import DocWatchStore
 /// (`Migrations` in DocWatchStore; `SchemaTwinTests` holds the two lists to the same names and order): never edit one that has
 /// shipped; add the next to both lists under the same name. Types follow the SQLite columns:
 /// `DATETIME` is `timestamptz`, `BLOB` is `bytea`, 64-bit integers are `bigint`, ids are identities.
-/// FTS5's `document_fts` becomes `document_search`: the same bigram tokens as a `tsvector` (`simple`
-/// configuration, title weighted A), GIN-indexed.
+/// FTS5's `document_fts` becomes `document_search`: the same bigram tokens as a `tsvector` written token
+/// by token (no text-search parser; see `PostgresSearchIndex`), title positions weighted A, GIN-indexed.
 enum PostgresMigrations {
     static let all: [(name: String, sql: String)] = [
         ("v1: sources, fetch log, documents, versions, bodies, facts, outbox", """
