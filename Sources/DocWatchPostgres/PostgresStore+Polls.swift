@@ -104,17 +104,33 @@ extension PostgresStore {
 
     /// Writes poll recordings in `connection`'s transaction: each one's fetch-log row, and for a 304 or an
     /// unchanged body the document's last-seen time and any new validators. `write` calls it first.
+    /// Writes queued polls in two statements whatever their number: the fetch-log rows in queue order,
+    /// then each seen document's last sighting and validators. Several polls of one URL fold into one
+    /// update as applying them in order would leave it (the last time; the last validator given).
     func applyPolls(_ polls: [QueuedPolls.Poll], _ connection: PostgresConnection) throws(StoreError) {
-        for poll in polls {
-            let entry = poll.entry
-            try PostgresFetchLog.insert(entry, connection)
-            guard entry.outcome == .unchanged || entry.outcome == .notModified else { continue }
-            try connection.query("""
-                UPDATE document SET last_seen = $1, missing_count = 0,
-                    etag = COALESCE($2, etag), last_modified = COALESCE($3, last_modified)
-                WHERE url = $4
-                """, [entry.time, poll.etag, poll.lastModified, entry.url], operation: "record the poll of \(entry.url)")
+        guard !polls.isEmpty else { return }
+        try PostgresFetchLog.insert(polls.map(\.entry), connection)
+        var seen: [String: (time: Date, etag: String?, lastModified: String?)] = [:]
+        var order: [String] = []
+        for poll in polls where poll.entry.outcome == .unchanged || poll.entry.outcome == .notModified {
+            let url = poll.entry.url
+            if let earlier = seen[url] {
+                seen[url] = (poll.entry.time, poll.etag ?? earlier.etag, poll.lastModified ?? earlier.lastModified)
+            } else {
+                order.append(url)
+                seen[url] = (poll.entry.time, poll.etag, poll.lastModified)
+            }
         }
+        guard !order.isEmpty else { return }
+        let rows = order.compactMap { url in seen[url].map { (url: url, state: $0) } }
+        try connection.query("""
+            UPDATE document d SET last_seen = u.time, missing_count = 0,
+                etag = COALESCE(u.etag, d.etag), last_modified = COALESCE(u.last_modified, d.last_modified)
+            FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS u(url, time, etag, last_modified)
+            WHERE d.url = u.url
+            """, [PostgresTextArray(rows.map(\.url)), PostgresTextArray(rows.map(\.state.time)),
+                  PostgresTextArray(rows.map(\.state.etag)), PostgresTextArray(rows.map(\.state.lastModified))],
+            operation: "record \(polls.count) polls")
     }
 
     /// Records a 404/410 for a stored document; the third in a row writes `document.gone` once (the count

@@ -32,6 +32,29 @@ struct QueuedPollTests {
         #expect(state.lastSeen == Pages.start.addingTimeInterval(180))
     }
 
+    @Test("several queued polls of one URL leave it as applying them in order would: the last time, the last validator given; log rows in queue order", arguments: StoreBackend.available)
+    func foldedPollsOfOneURL(_ backend: StoreBackend) throws {
+        let store = try backend.open()
+        let other = "https://gov.example/b.html"
+        _ = try store.database.store(Pages.page(text: "正文。"))
+        _ = try store.database.store(Pages.page(other, text: "另一篇。"))
+        try store.database.queuePoll(Self.notModified(60), etag: "\"v2\"", lastModified: "Mon, 01 Jun 2026 00:00:00 GMT")
+        try store.database.queuePoll(Self.notModified(90, url: other), etag: nil)
+        try store.database.queuePoll(Self.notModified(120), etag: nil, lastModified: "Tue, 02 Jun 2026 00:00:00 GMT")
+        try store.database.queuePoll(Self.notModified(180), etag: nil)
+        try store.database.flushPolls()
+
+        let state = try #require(try store.database.documentState(url: Self.url))
+        #expect(state.etag == "\"v2\"")
+        #expect(state.lastModified == "Tue, 02 Jun 2026 00:00:00 GMT")
+        #expect(state.lastSeen == Pages.start.addingTimeInterval(180))
+        #expect(try store.database.documentState(url: other)?.lastSeen == Pages.start.addingTimeInterval(90))
+        let logged = try store.database.fetchLog(FetchLogFilter(outcome: .notModified)).map(\.entry).reversed()
+        #expect(logged.map(\.time) == [60, 90, 120, 180].map { Pages.start.addingTimeInterval($0) })
+        #expect(logged.map(\.url) == [Self.url, other, Self.url, Self.url])
+        #expect(logged.allSatisfy { $0.status == 304 && $0.error == nil })
+    }
+
     @Test("any other write commits the queue first, so a later version's validators are not overwritten by an older 304", arguments: StoreBackend.available)
     func otherWriteCommitsQueueFirst(_ backend: StoreBackend) throws {
         let store = try backend.open()

@@ -53,14 +53,24 @@ extension Optional: PostgresBindable where Wrapped: PostgresBindable {
     public var postgresParameter: PostgresParameter? { self?.postgresParameter }
 }
 
-/// A list of strings as a PostgreSQL text array literal (`{"a","b"}`), for `= ANY($1)`.
+/// A list of values as a PostgreSQL array literal (`{"a",NULL,"b"}`), for `= ANY($1)` and `unnest($1::T[])`:
+/// each element is its text form (`PostgresBindable`'s), quoted, or `NULL`; the cast in the SQL gives the type.
 public struct PostgresTextArray: PostgresBindable {
-    public var values: [String]
+    public var values: [String?]
 
     public init(_ values: [String]) { self.values = values }
 
+    /// The elements of `values` as they bind one by one (dates in UTC, numbers as digits), nil as NULL.
+    public init(_ values: [any PostgresBindable]) {
+        self.values = values.map { value in
+            guard case .text(let text)? = value.postgresParameter else { return nil }
+            return text
+        }
+    }
+
     public var postgresParameter: PostgresParameter? {
         let items = values.map { value -> String in
+            guard let value else { return "NULL" }
             var escaped = "\""
             for character in value {
                 if character == "\"" || character == "\\" { escaped.append("\\") }
