@@ -76,11 +76,5 @@ public enum ProxyURL {
     }
 
     /// `text` with any password replaced by `…`, for messages and `check-config`.
-    public static func redacted(_ text: String) -> String {
-        guard let start = text.range(of: "://")?.upperBound else { return text }
-        let authorityEnd = text[start...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
-        guard let at = text[start..<authorityEnd].lastIndex(of: "@"),
-              let colon = text[start..<at].firstIndex(of: ":") else { return text }
-        return String(text[..<text.index(after: colon)]) + "…" + String(text[at...])
-    }
+    public static func redacted(_ text: String) -> String { URLPassword.redacted(text, mask: "…") }
 }

@@ -9,12 +9,5 @@ public enum PostgresURL {
     }
 
     /// `url` with any password replaced by `***`, for messages and logs.
-    public static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
-    }
+    public static func redacted(_ url: String) -> String { URLPassword.redacted(url, mask: "***") }
 }
