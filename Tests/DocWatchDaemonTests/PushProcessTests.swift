@@ -47,17 +47,19 @@ struct PushProcessTests {
             id = "hook"
             url = "\(hooks.url("/hook"))"
             headers = { Authorization = "Bearer test-token" }
-            timeout = "5s"
+            timeout = "30s"
             backoff = "200ms"
             max_backoff = "1s"
 
             [[notify]]
             url = "\(hooks.url("/changed"))"
             types = ["document.changed"]
+            backoff = "200ms"
+            max_backoff = "1s"
 
             [[notify]]
             command = ["\(command)"]
-            timeout = "5s"
+            timeout = "30s"
             """)
         let daemon = try DaemonProcess(config: workspace.configPath, environment: [:], scratch: workspace.directory)
 

@@ -119,8 +119,8 @@ enum ServiceConfig {
 
             [http]
             host_delay = "0s"
-            timeout = "5s"
-            connect_timeout = "2s"
+            timeout = "30s"
+            connect_timeout = "10s"
 
             [schedule]
             interval = "\(interval)"

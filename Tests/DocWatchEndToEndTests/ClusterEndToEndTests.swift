@@ -41,8 +41,8 @@ struct ClusterEndToEndTests {
             [http]
             host_delay = "10ms"
             per_host = 4
-            timeout = "5s"
-            connect_timeout = "2s"
+            timeout = "30s"
+            connect_timeout = "10s"
 
             [schedule]
             interval = "\(Int(interval))s"
@@ -90,7 +90,7 @@ struct ClusterEndToEndTests {
         // comes back under its name (see PostgresStore.pendingEvents), so a is killed between drains.
         let connection = try PostgresConnection(url: database.url)
         let undelivered = { try connection.query("SELECT count(*) AS n FROM outbox WHERE delivered = 0", operation: "count").first?.int("n") }
-        #expect(await eventually(timeout: .seconds(20)) { try undelivered() == 0 })
+        #expect(await eventually(timeout: .seconds(60)) { try undelivered() == 0 })
 
         // Kill one without warning: its leases are left behind.
         a.signal(SIGKILL)
@@ -126,7 +126,7 @@ struct ClusterEndToEndTests {
         let stored = try connection.query("SELECT seq FROM outbox ORDER BY seq", operation: "read the outbox").compactMap { $0.int64("seq") }
         #expect(stored.count >= Self.sourceCount)
         var written: [Int64] = []
-        let drained = await eventually(timeout: .seconds(10)) {
+        let drained = await eventually(timeout: .seconds(30)) {
             written = try ["a", "b"].flatMap { try ChangeLogFiles.events(in: logDirs[$0]!).map(\.seq) }
             return Set(written) == Set(stored)
         }

@@ -25,8 +25,8 @@ final class Workspace {
 
             [http]
             host_delay = "0s"
-            timeout = "5s"
-            connect_timeout = "2s"
+            timeout = "30s"
+            connect_timeout = "10s"
             \(http)
 
             \(sources)

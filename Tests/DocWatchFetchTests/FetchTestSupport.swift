@@ -34,9 +34,10 @@ func withFetcher<T>(
     }
 }
 
-/// Waits (polling, bounded to about ten seconds) until `condition` holds; false if it never did.
+/// Waits (polling every 10 ms, for up to 30 s of a loaded machine) until `condition` holds; false if it never did.
 func eventually(_ condition: () -> Bool) async throws -> Bool {
-    for _ in 0..<1000 {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline {
         if condition() { return true }
         try await Task.sleep(for: .milliseconds(10))
     }

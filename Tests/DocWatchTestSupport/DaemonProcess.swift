@@ -48,7 +48,8 @@ public final class DaemonProcess {
 }
 
 /// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
-public func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async -> Bool {
+/// The default is generous because CI runs every suite at once on two cores: it only costs time when a test fails.
+public func eventually(timeout: Duration = .seconds(60), _ condition: () throws -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if (try? condition()) == true { return true }

@@ -27,8 +27,8 @@ final class DaemonWorkspace {
 
             [http]
             host_delay = "0s"
-            timeout = "5s"
-            connect_timeout = "2s"
+            timeout = "30s"
+            connect_timeout = "10s"
 
             [schedule]
             interval = "1s"

@@ -50,7 +50,7 @@ final class NotifyListener: Sendable {
     var messages: [String] { inbox.messages }
 
     /// Waits (polling, bounded) until a message satisfies `predicate`; returns it, or nil at `timeout`.
-    func waitFor(timeout: Duration = .seconds(20), _ predicate: (String) -> Bool) async -> String? {
+    func waitFor(timeout: Duration = .seconds(60), _ predicate: (String) -> Bool) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let match = messages.first(where: predicate) { return match }
