@@ -25,12 +25,15 @@ struct MetricsProcessTests {
 
         var samples: [String: Double] = [:]
         var text = ""
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: CI runs every suite at once on two cores; a passing run leaves as soon as all is there.
+        let deadline = ContinuousClock.now + .seconds(90)
         while ContinuousClock.now < deadline {
             text = (try? await Self.get("http://127.0.0.1:\(port)/metrics")) ?? ""
             samples = MetricsText.samples(text)
             if (samples[#"docwatch_polls_total{source="a",outcome="not_modified"}"#] ?? 0) >= 1,
-               (samples[#"docwatch_polls_total{source="gone",outcome="error"}"#] ?? 0) >= 2 { break }
+               (samples[#"docwatch_polls_total{source="gone",outcome="error"}"#] ?? 0) >= 2,
+               samples["docwatch_outbox_backlog"] != nil,
+               (samples[#"docwatch_push_backlog{target="refuses"}"#] ?? 0) >= 1 { break }
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(MetricsText.malformedLines(text).isEmpty, "not the text format: \(MetricsText.malformedLines(text))")

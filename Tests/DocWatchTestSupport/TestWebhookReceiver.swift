@@ -50,7 +50,7 @@ public final class TestWebhookReceiver: Sendable {
         })
         let executor = DedicatedExecutor(label: "docwatch.test-webhook-receiver")
         let running = Task(executorPreference: executor) { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             running.cancel()
             throw SocketError.unsupportedAddress
