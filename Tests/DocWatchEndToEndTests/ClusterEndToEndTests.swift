@@ -11,7 +11,7 @@ import Testing
 /// the work is shared with no source polled twice in an interval, a daemon killed with SIGKILL hands its
 /// sources to the other within a lease, every event lands in exactly one log directory, and `query`
 /// (another process, same database) finds a two-character term.
-@Suite("Several daemons on one PostgreSQL database", .enabled(if: PostgresTestDatabase.isAvailable), .timeLimit(.minutes(3)))
+@Suite("Several daemons on one PostgreSQL database", .enabled(if: PostgresTestDatabase.isAvailable), .timeLimit(.minutes(5)))
 struct ClusterEndToEndTests {
     static let sourceCount = 200
     static let interval: TimeInterval = 8
@@ -80,7 +80,7 @@ struct ClusterEndToEndTests {
         let b = try DaemonProcess(config: configs["b"]!, environment: [:], scratch: scratch)
 
         // A first round and most of a second: both daemons poll, together covering every source.
-        let firstRound = await eventually(timeout: .seconds(40)) { Set(server.requests.map(\.path)).count == Self.sourceCount }
+        let firstRound = await eventually(timeout: .seconds(120)) { Set(server.requests.map(\.path)).count == Self.sourceCount }
         #expect(firstRound, "a: \(a.stderr.suffix(2000))\nb: \(b.stderr.suffix(2000))")
         try await Task.sleep(for: .seconds(Self.interval * 1.5))
         let byNode = Dictionary(grouping: server.requests, by: { $0.headers["user-agent"] ?? "" }).mapValues(\.count)

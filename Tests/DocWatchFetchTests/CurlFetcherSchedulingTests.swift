@@ -116,7 +116,7 @@ struct CurlFetcherSchedulingTests {
         }
     }
 
-    @Test("fetches racing a shutdown all finish, with a response or cancelled", .timeLimit(.minutes(1)))
+    @Test("fetches racing a shutdown all finish, with a response or cancelled", .timeLimit(.minutes(3)))
     func shutdownRace() async throws {
         try await withFetcher({ $0.concurrency = 4; $0.perHost = 4 }) { fetcher, server in
             server.set(path: "/p", body: "x", delay: 0.01)

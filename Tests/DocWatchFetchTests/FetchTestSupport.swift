@@ -3,14 +3,15 @@ import DocWatchFetch
 import DocWatchTestSupport
 import Foundation
 
-/// Settings for loopback tests: no host delay, generous caps, short timeouts.
+/// Settings for loopback tests: no host delay, generous caps, timeouts long enough for a loaded CI machine
+/// (the loopback server runs in the test process and shares two cores with every other suite).
 func loopbackSettings(_ adjust: (inout HTTPSettings) -> Void = { _ in }) -> HTTPSettings {
     var settings = HTTPSettings()
     settings.concurrency = 16
     settings.perHost = 16
     settings.hostDelay = 0
-    settings.timeout = 10
-    settings.connectTimeout = 5
+    settings.timeout = 60
+    settings.connectTimeout = 30
     adjust(&settings)
     return settings
 }

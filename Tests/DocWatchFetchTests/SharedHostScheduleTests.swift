@@ -7,7 +7,7 @@ import Testing
 
 /// The fetcher's seam for a per-host schedule shared by several daemons: each transfer reserves its
 /// start there first and waits for it (on the injected clock), only when `host_delay` is above zero.
-@Suite("CurlFetcher with a shared host schedule", .timeLimit(.minutes(1)))
+@Suite("CurlFetcher with a shared host schedule", .timeLimit(.minutes(3)))
 struct SharedHostScheduleTests {
     /// Hands out the start it was told to, remembering who asked; or fails.
     final class ScriptedSchedule: SharedHostSchedule {
