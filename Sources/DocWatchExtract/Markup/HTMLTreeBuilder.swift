@@ -1,0 +1,222 @@
+import CLibXML2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds `HTMLNode`s from libxml2's SAX events: the tree that copying libxml2's own tree gave,
+/// node for node, without libxml2 building (and freeing) that tree.
+///
+/// It keeps just enough of libxml2's tree in mind to follow its tree builder (SAX2.c) and the
+/// copy's rules:
+/// - consecutive character callbacks in one element are one text node; a child element, comment,
+///   processing instruction or CDATA block between them splits it;
+/// - whitespace-only text is left out when its sibling on either side is missing or a block
+///   element (a comment or another text beside it is not);
+/// - a `dropped` element leaves out its subtree; an element deeper than `HTMLParser.maxDepth` is
+///   left out and its children lifted to the deepest kept ancestor (see `HTMLParser.maxDepth`);
+/// - an element started when none is open goes where xmlSAX2StartElement puts it: inside the
+///   document's first node when that is an element, else at the top level;
+/// - libxml2's parser reads its tree back once, to tell ignorable whitespace (`ParentStandIn`).
+final class HTMLTreeBuilder {
+    private let root: HTMLNode
+    /// The next node's document-order index.
+    private var counter = 1
+    /// The elements libxml2 has open (its tree builder's node stack), innermost last.
+    private var open: [OpenElement] = []
+    /// Text of the innermost open element not yet made a node: its next sibling decides whether
+    /// whitespace is kept.
+    private var pending = PendingText()
+    /// Whether the document has a node of its own (an element, comment or PI outside any element).
+    private var documentHasChild = false
+    /// The document's first node, when that is an element: where xmlSAX2StartElement puts later
+    /// elements started with none open, unless a DOCTYPE went first.
+    private var firstDocumentElement: OpenElement?
+    private let standIn = ParentStandIn()
+
+    init() {
+        root = HTMLNode(element: "#document", attributes: [])
+        root.kindFlags = .block
+    }
+
+    deinit { standIn.free() }
+
+    /// Runs `parse` with the callbacks that feed this builder and the pointer they expect in
+    /// the parser context's `_private`.
+    func run(_ parse: (UnsafePointer<docwatch_html_events>, UnsafeMutableRawPointer) -> Void) {
+        var events = docwatch_html_events(
+            start_element: { context, name, attributes in
+                HTMLTreeBuilder.with(context) { $0.startElement(name, attributes, in: $1) }
+            },
+            end_element: { context, _ in HTMLTreeBuilder.with(context) { builder, parser in builder.endElement(in: parser) } },
+            characters: { context, text, length in
+                HTMLTreeBuilder.with(context) { $0.text(text, Int(length), type: XML_TEXT_NODE, in: $1) }
+            },
+            cdata_block: { context, text, length in
+                HTMLTreeBuilder.with(context) { $0.text(text, Int(length), type: XML_CDATA_SECTION_NODE, in: $1) }
+            },
+            comment: { context, _ in HTMLTreeBuilder.with(context) { builder, _ in builder.comment() } },
+            processing_instruction: { context, target, _ in
+                HTMLTreeBuilder.with(context) { $0.processingInstruction(target, in: $1) }
+            }
+        )
+        withExtendedLifetime(self) {
+            parse(&events, Unmanaged.passUnretained(self).toOpaque())
+        }
+    }
+
+    /// The tree, once libxml2 is done.
+    func finish() -> HTMLNode {
+        root.nodeCount = counter
+        return root
+    }
+
+    private static func with(_ context: UnsafeMutableRawPointer?, _ body: (HTMLTreeBuilder, htmlParserCtxtPtr) -> Void) {
+        guard let context else { return }
+        let parser = context.assumingMemoryBound(to: htmlParserCtxt.self)
+        guard let user = parser.pointee._private else { return }
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(user)._withUnsafeGuaranteedRef { body($0, parser) }
+    }
+
+    // MARK: - Events
+
+    private func startElement(_ fullName: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              in parser: htmlParserCtxtPtr) {
+        guard let fullName, let document = parser.pointee.myDoc, let name = Self.localName(fullName, in: parser) else { return }
+        let nameString = String(cString: name)
+        let kind = ElementKind.of(nameString)
+        let parent: OpenElement
+        var isFirstDocumentChild = false
+        if !open.isEmpty {
+            flushText(nextIsBoundary: kind.contains(.block))
+            open[open.count - 1].lastChild = LastChild(type: XML_ELEMENT_NODE, name: name)
+            open[open.count - 1].lastIsBoundary = kind.contains(.block)
+            parent = open[open.count - 1]
+        } else if document.pointee.children == nil, !documentHasChild {
+            documentHasChild = true
+            isFirstDocumentChild = true
+            parent = OpenElement(receiver: root, childDepth: 1, closingBreak: false)
+        } else if document.pointee.children == nil, let first = firstDocumentElement {
+            parent = first
+        } else {
+            parent = OpenElement(receiver: root, childDepth: 1, closingBreak: false)
+        }
+        let element = child(of: parent, named: nameString, kind: kind, attributes: attributes)
+        if isFirstDocumentChild { firstDocumentElement = element }
+        open.append(element)
+        standIn.show(element.lastChild, in: parser)
+    }
+
+    /// The open element for a start tag below `parent`: kept, lifted or left out.
+    private func child(of parent: OpenElement, named name: String, kind: ElementKind,
+                       attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
+        let depth = parent.childDepth + 1
+        guard let receiver = parent.receiver, !kind.contains(.dropped) else {
+            return OpenElement(receiver: nil, childDepth: depth, closingBreak: false)
+        }
+        if parent.childDepth > HTMLParser.maxDepth {
+            // Too deep to keep: furniture is left out as the renderer would; the rest is lifted.
+            if kind.contains(.furniture) { return OpenElement(receiver: nil, childDepth: depth, closingBreak: false) }
+            let block = kind.contains(.block)
+            if block { lineBreak(into: receiver) }
+            return OpenElement(receiver: receiver, childDepth: depth, closingBreak: block)
+        }
+        var titleHint = false
+        let element = HTMLNode(element: name, attributes: HTMLAttributes.read(attributes, titleHint: &titleHint))
+        element.kindFlags = titleHint ? kind.union(.titleHint) : kind
+        adopt(element, into: receiver)
+        return OpenElement(receiver: element, childDepth: depth, closingBreak: false)
+    }
+
+    private func endElement(in parser: htmlParserCtxtPtr) {
+        guard !open.isEmpty else { return }
+        flushText(nextIsBoundary: true)
+        let closed = open.removeLast()
+        if closed.closingBreak, let receiver = closed.receiver { lineBreak(into: receiver) }
+        standIn.show(open.last?.lastChild, in: parser)
+    }
+
+    private func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int, type: xmlElementType, in parser: htmlParserCtxtPtr) {
+        guard !open.isEmpty else { return }  // xmlSAX2Text drops text outside every element
+        if pending.type != type {
+            flushText(nextIsBoundary: false)
+            pending.type = type
+            pending.previousIsBoundary = open[open.count - 1].lastIsBoundary
+            open[open.count - 1].lastIsBoundary = false
+            open[open.count - 1].lastChild = LastChild(type: type, name: nil)
+            standIn.show(open[open.count - 1].lastChild, in: parser)
+        }
+        guard let bytes, length > 0, !pending.endsAtNul else { return }
+        // libxml2 stores the bytes; the copy read them as a C string, up to a NUL.
+        let count = memchr(bytes, 0, length).map { UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer($0)) } ?? length
+        pending.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        if count < length { pending.endsAtNul = true }
+    }
+
+    private func comment() {
+        guard !open.isEmpty else {
+            documentHasChild = true
+            return
+        }
+        // A comment splits text, and text beside it is not at a boundary. libxml2's whitespace
+        // test looks past comments, so the last child it sees stays as it was.
+        flushText(nextIsBoundary: false)
+        open[open.count - 1].lastIsBoundary = false
+    }
+
+    private func processingInstruction(_ target: UnsafePointer<xmlChar>?, in parser: htmlParserCtxtPtr) {
+        guard !open.isEmpty else {
+            documentHasChild = true
+            return
+        }
+        flushText(nextIsBoundary: false)
+        open[open.count - 1].lastIsBoundary = false
+        open[open.count - 1].lastChild = LastChild(type: XML_PI_NODE, name: target)
+        standIn.show(open[open.count - 1].lastChild, in: parser)
+    }
+
+    // MARK: - Nodes
+
+    /// Makes the innermost open element's pending text a node, unless it is whitespace at a
+    /// boundary (indentation between `<div>`s and `<li>`s, a third of all nodes, that no line of
+    /// text needs). Whitespace between two inline elements (`<b>a</b> <i>b</i>`) separates words.
+    private func flushText(nextIsBoundary: Bool) {
+        guard pending.type != nil else { return }
+        defer { pending.reset() }
+        guard let receiver = open[open.count - 1].receiver else { return }
+        if pending.previousIsBoundary || nextIsBoundary, pending.isWhitespace { return }
+        adopt(HTMLNode(text: String(decoding: pending.bytes, as: UTF8.self)), into: receiver)
+    }
+
+    private func adopt(_ node: HTMLNode, into parent: HTMLNode) {
+        node.index = counter
+        counter += 1
+        parent.append(node)
+    }
+
+    /// One `<br>` between lifted blocks is enough: a run of them would only cost memory.
+    private func lineBreak(into parent: HTMLNode) {
+        if let last = parent.children.last, last.isElement, last.name == "br" { return }
+        let element = HTMLNode(element: "br", attributes: [])
+        element.kindFlags = ElementKind.of("br")
+        adopt(element, into: parent)
+    }
+
+    /// The element name libxml2's tree gives a tag: `o:p` is `p` (xmlSAX2StartElement splits
+    /// every name at its colon, HTML or not). Interned in the parser's dictionary, which outlives
+    /// every event.
+    private static func localName(_ fullName: UnsafePointer<xmlChar>, in parser: htmlParserCtxtPtr) -> UnsafePointer<xmlChar>? {
+        guard strchr(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self), Int32(UInt8(ascii: ":"))) != nil else {
+            return fullName
+        }
+        var prefix: UnsafeMutablePointer<xmlChar>?
+        guard let local = xmlSplitQName(parser, fullName, &prefix) else { return nil }
+        defer {
+            docwatch_xml_free(local)
+            if let prefix { docwatch_xml_free(prefix) }
+        }
+        return xmlDictLookup(parser.pointee.dict, local, -1)
+    }
+}
