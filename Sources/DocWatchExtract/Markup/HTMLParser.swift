@@ -14,18 +14,16 @@ import CLibXML2
 public enum HTMLParser {
     public static func parse(_ html: String) -> HTMLNode {
         LibXML.setUp()
-        let builder = HTMLTreeBuilder()
         var source = html
         var filtered = source.withUTF8 { MarkupPrefilter.strip($0) }
-        filtered.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                builder.run { events, user in
+        return filtered.withUnsafeMutableBufferPointer { buffer in
+            HTMLTreeBuilder.build { events, user in
+                guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                     _ = docwatch_html_parse(pointer, Int32(buffer.count), options, events, user)
                 }
             }
         }
-        return builder.finish()
     }
 
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

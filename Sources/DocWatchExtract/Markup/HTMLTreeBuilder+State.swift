@@ -2,23 +2,49 @@ import CLibXML2
 
 /// An element libxml2 has open, as `HTMLTreeBuilder` needs to remember it.
 struct OpenElement {
-    /// Where its children's nodes go: its own node; the deepest kept ancestor's when it was lifted
-    /// from below the depth bound; nil when its subtree is left out.
-    let receiver: HTMLNode?
+    /// The node to make when it ends; nil when it is left out or lifted.
+    let draft: ElementDraft?
+    /// Whether its children make nodes (it is kept or lifted), or its subtree is left out.
+    let keepsChildren: Bool
+    /// Where in the `NodeStack` the children of the node that receives its children start: its
+    /// own node's, or for an element lifted from below the depth bound the deepest kept ancestor's.
+    let childrenStart: Int
     /// The depth of its children (the document's own children are at 1).
     let childDepth: Int
     /// A lifted block: a `<br>` follows its content.
     let closingBreak: Bool
+    /// Whether it is the document's first node.
+    var isFirstDocumentChild = false
     /// Whether its last child so far is a boundary for whitespace after it: none, or a block element.
     var lastIsBoundary = true
     /// Its last child but comments, as libxml2's whitespace test sees it.
     var lastChild = LastChild(type: xmlElementType(0), name: nil)
 
-    init(receiver: HTMLNode?, childDepth: Int, closingBreak: Bool) {
-        self.receiver = receiver
+    init(draft: ElementDraft?, keepsChildren: Bool, childrenStart: Int, childDepth: Int, closingBreak: Bool) {
+        self.draft = draft
+        self.keepsChildren = keepsChildren
+        self.childrenStart = childrenStart
         self.childDepth = childDepth
         self.closingBreak = closingBreak
     }
+
+    /// The document itself, as the parent of top-level elements.
+    static var document: OpenElement {
+        OpenElement(draft: nil, keepsChildren: true, childrenStart: 0, childDepth: 1, closingBreak: false)
+    }
+
+    /// An element whose subtree is left out.
+    static func leftOut(childDepth: Int) -> OpenElement {
+        OpenElement(draft: nil, keepsChildren: false, childrenStart: 0, childDepth: childDepth, closingBreak: false)
+    }
+}
+
+/// What a kept element's node will be, known at its start tag.
+struct ElementDraft {
+    let name: String
+    let attributes: [(name: String, value: String)]
+    let kindFlags: ElementKind
+    let index: Int
 }
 
 /// The kind of node (type 0: none) and, for an element or PI, its name.

@@ -20,125 +20,140 @@ import Darwin
 /// - an element started when none is open goes where xmlSAX2StartElement puts it: inside the
 ///   document's first node when that is an element, else at the top level;
 /// - libxml2's parser reads its tree back once, to tell ignorable whitespace (`ParentStandIn`).
-final class HTMLTreeBuilder {
-    private let root: HTMLNode
-    /// The next node's document-order index.
+/// Nodes are numbered in document order as they start; an element is made when it ends, from its
+/// finished children (`NodeStack`).
+struct HTMLTreeBuilder {
+    /// The next node's document-order index (the root is 0).
     private var counter = 1
     /// The elements libxml2 has open (its tree builder's node stack), innermost last.
     private var open: [OpenElement] = []
+    private var nodes = NodeStack()
     /// Text of the innermost open element not yet made a node: its next sibling decides whether
     /// whitespace is kept.
     private var pending = PendingText()
     /// Whether the document has a node of its own (an element, comment or PI outside any element).
     private var documentHasChild = false
-    /// The document's first node, when that is an element: where xmlSAX2StartElement puts later
-    /// elements started with none open, unless a DOCTYPE went first.
+    /// The document's first node, once it has ended, when that is an element: xmlSAX2StartElement
+    /// puts later elements started with none open inside it, unless a DOCTYPE went first.
     private var firstDocumentElement: OpenElement?
+    /// Whether `firstDocumentElement`'s node is still to be made, as more children may come.
+    private var firstDocumentElementOpen = false
+    private var names = ElementNames()
     private let standIn = ParentStandIn()
 
-    init() {
-        root = HTMLNode(element: "#document", attributes: [])
-        root.kindFlags = .block
-    }
-
-    deinit { standIn.free() }
-
-    /// Runs `parse` with the callbacks that feed this builder and the pointer they expect in
-    /// the parser context's `_private`.
-    func run(_ parse: (UnsafePointer<docwatch_html_events>, UnsafeMutableRawPointer) -> Void) {
+    /// The tree built from the events `parse` has libxml2 send: it gets the callbacks and the
+    /// pointer they expect in the parser context's `_private`.
+    static func build(parsing parse: (UnsafePointer<docwatch_html_events>, UnsafeMutableRawPointer) -> Void) -> HTMLNode {
         var events = docwatch_html_events(
             start_element: { context, name, attributes in
-                HTMLTreeBuilder.with(context) { $0.startElement(name, attributes, in: $1) }
+                HTMLTreeBuilder.with(context) { $0.pointee.startElement(name, attributes, in: $1) }
             },
-            end_element: { context, _ in HTMLTreeBuilder.with(context) { builder, parser in builder.endElement(in: parser) } },
+            end_element: { context, _ in HTMLTreeBuilder.with(context) { builder, parser in builder.pointee.endElement(in: parser) } },
             characters: { context, text, length in
-                HTMLTreeBuilder.with(context) { $0.text(text, Int(length), type: XML_TEXT_NODE, in: $1) }
+                HTMLTreeBuilder.with(context) { $0.pointee.text(text, Int(length), type: XML_TEXT_NODE, in: $1) }
             },
             cdata_block: { context, text, length in
-                HTMLTreeBuilder.with(context) { $0.text(text, Int(length), type: XML_CDATA_SECTION_NODE, in: $1) }
+                HTMLTreeBuilder.with(context) { $0.pointee.text(text, Int(length), type: XML_CDATA_SECTION_NODE, in: $1) }
             },
-            comment: { context, _ in HTMLTreeBuilder.with(context) { builder, _ in builder.comment() } },
+            comment: { context, _ in HTMLTreeBuilder.with(context) { builder, _ in builder.pointee.comment() } },
             processing_instruction: { context, target, _ in
-                HTMLTreeBuilder.with(context) { $0.processingInstruction(target, in: $1) }
+                HTMLTreeBuilder.with(context) { $0.pointee.processingInstruction(target, in: $1) }
             }
         )
-        withExtendedLifetime(self) {
-            parse(&events, Unmanaged.passUnretained(self).toOpaque())
-        }
+        var builder = HTMLTreeBuilder()
+        withUnsafeMutablePointer(to: &builder) { parse(&events, UnsafeMutableRawPointer($0)) }
+        return builder.finish()
     }
 
-    /// The tree, once libxml2 is done.
-    func finish() -> HTMLNode {
-        root.nodeCount = counter
-        return root
-    }
-
-    private static func with(_ context: UnsafeMutableRawPointer?, _ body: (HTMLTreeBuilder, htmlParserCtxtPtr) -> Void) {
+    private static func with(_ context: UnsafeMutableRawPointer?,
+                             _ body: (UnsafeMutablePointer<HTMLTreeBuilder>, htmlParserCtxtPtr) -> Void) {
         guard let context else { return }
         let parser = context.assumingMemoryBound(to: htmlParserCtxt.self)
         guard let user = parser.pointee._private else { return }
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(user)._withUnsafeGuaranteedRef { body($0, parser) }
+        body(user.assumingMemoryBound(to: HTMLTreeBuilder.self), parser)
+    }
+
+    /// The root, once libxml2 is done; frees the builder's memory.
+    private mutating func finish() -> HTMLNode {
+        while !open.isEmpty { close() }
+        finishFirstDocumentElement()
+        let root = HTMLNode(element: "#document", attributes: [], kindFlags: .block, index: 0,
+                            children: nodes.pop(from: 0), nodeCount: counter)
+        nodes.release()
+        standIn.free()
+        return root
     }
 
     // MARK: - Events
 
-    private func startElement(_ fullName: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-                              in parser: htmlParserCtxtPtr) {
-        guard let fullName, let document = parser.pointee.myDoc, let name = Self.localName(fullName, in: parser) else { return }
-        let nameString = String(cString: name)
-        let kind = ElementKind.of(nameString)
+    private mutating func startElement(_ fullName: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                       in parser: htmlParserCtxtPtr) {
+        guard let fullName, let document = parser.pointee.myDoc, let namePointer = Self.localName(fullName, in: parser) else { return }
+        let (name, kind) = names.lookup(namePointer)
         let parent: OpenElement
         var isFirstDocumentChild = false
         if !open.isEmpty {
             flushText(nextIsBoundary: kind.contains(.block))
-            open[open.count - 1].lastChild = LastChild(type: XML_ELEMENT_NODE, name: name)
+            open[open.count - 1].lastChild = LastChild(type: XML_ELEMENT_NODE, name: namePointer)
             open[open.count - 1].lastIsBoundary = kind.contains(.block)
             parent = open[open.count - 1]
         } else if document.pointee.children == nil, !documentHasChild {
             documentHasChild = true
             isFirstDocumentChild = true
-            parent = OpenElement(receiver: root, childDepth: 1, closingBreak: false)
+            parent = .document
         } else if document.pointee.children == nil, let first = firstDocumentElement {
             parent = first
         } else {
-            parent = OpenElement(receiver: root, childDepth: 1, closingBreak: false)
+            finishFirstDocumentElement()
+            parent = .document
         }
-        let element = child(of: parent, named: nameString, kind: kind, attributes: attributes)
-        if isFirstDocumentChild { firstDocumentElement = element }
+        var element = child(of: parent, named: name, kind: kind, attributes: attributes)
+        element.isFirstDocumentChild = isFirstDocumentChild
         open.append(element)
         standIn.show(element.lastChild, in: parser)
     }
 
     /// The open element for a start tag below `parent`: kept, lifted or left out.
-    private func child(of parent: OpenElement, named name: String, kind: ElementKind,
-                       attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
+    private mutating func child(of parent: OpenElement, named name: String, kind: ElementKind,
+                                attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
         let depth = parent.childDepth + 1
-        guard let receiver = parent.receiver, !kind.contains(.dropped) else {
-            return OpenElement(receiver: nil, childDepth: depth, closingBreak: false)
-        }
+        guard parent.keepsChildren, !kind.contains(.dropped) else { return .leftOut(childDepth: depth) }
         if parent.childDepth > HTMLParser.maxDepth {
             // Too deep to keep: furniture is left out as the renderer would; the rest is lifted.
-            if kind.contains(.furniture) { return OpenElement(receiver: nil, childDepth: depth, closingBreak: false) }
+            if kind.contains(.furniture) { return .leftOut(childDepth: depth) }
             let block = kind.contains(.block)
-            if block { lineBreak(into: receiver) }
-            return OpenElement(receiver: receiver, childDepth: depth, closingBreak: block)
+            if block { lineBreak(after: parent.childrenStart) }
+            return OpenElement(draft: nil, keepsChildren: true, childrenStart: parent.childrenStart, childDepth: depth,
+                               closingBreak: block)
         }
         var titleHint = false
-        let element = HTMLNode(element: name, attributes: HTMLAttributes.read(attributes, titleHint: &titleHint))
-        element.kindFlags = titleHint ? kind.union(.titleHint) : kind
-        adopt(element, into: receiver)
-        return OpenElement(receiver: element, childDepth: depth, closingBreak: false)
+        let attributes = HTMLAttributes.read(attributes, titleHint: &titleHint)
+        let draft = ElementDraft(name: name, attributes: attributes, kindFlags: titleHint ? kind.union(.titleHint) : kind,
+                                 index: counter)
+        counter += 1
+        return OpenElement(draft: draft, keepsChildren: true, childrenStart: nodes.count, childDepth: depth, closingBreak: false)
     }
 
-    private func endElement(in parser: htmlParserCtxtPtr) {
+    private mutating func endElement(in parser: htmlParserCtxtPtr) {
         guard !open.isEmpty else { return }
-        flushText(nextIsBoundary: true)
-        let closed = open.removeLast()
-        if closed.closingBreak, let receiver = closed.receiver { lineBreak(into: receiver) }
+        close()
         standIn.show(open.last?.lastChild, in: parser)
     }
 
-    private func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int, type: xmlElementType, in parser: htmlParserCtxtPtr) {
+    /// Ends the innermost open element.
+    private mutating func close() {
+        flushText(nextIsBoundary: true)
+        let closed = open.removeLast()
+        if closed.closingBreak { lineBreak(after: closed.childrenStart) }
+        if closed.isFirstDocumentChild {
+            firstDocumentElement = closed
+            firstDocumentElementOpen = closed.draft != nil
+        } else if let draft = closed.draft {
+            make(draft, childrenFrom: closed.childrenStart)
+        }
+    }
+
+    private mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int, type: xmlElementType, in parser: htmlParserCtxtPtr) {
         guard !open.isEmpty else { return }  // xmlSAX2Text drops text outside every element
         if pending.type != type {
             flushText(nextIsBoundary: false)
@@ -155,7 +170,7 @@ final class HTMLTreeBuilder {
         if count < length { pending.endsAtNul = true }
     }
 
-    private func comment() {
+    private mutating func comment() {
         guard !open.isEmpty else {
             documentHasChild = true
             return
@@ -166,7 +181,7 @@ final class HTMLTreeBuilder {
         open[open.count - 1].lastIsBoundary = false
     }
 
-    private func processingInstruction(_ target: UnsafePointer<xmlChar>?, in parser: htmlParserCtxtPtr) {
+    private mutating func processingInstruction(_ target: UnsafePointer<xmlChar>?, in parser: htmlParserCtxtPtr) {
         guard !open.isEmpty else {
             documentHasChild = true
             return
@@ -182,26 +197,33 @@ final class HTMLTreeBuilder {
     /// Makes the innermost open element's pending text a node, unless it is whitespace at a
     /// boundary (indentation between `<div>`s and `<li>`s, a third of all nodes, that no line of
     /// text needs). Whitespace between two inline elements (`<b>a</b> <i>b</i>`) separates words.
-    private func flushText(nextIsBoundary: Bool) {
+    private mutating func flushText(nextIsBoundary: Bool) {
         guard pending.type != nil else { return }
         defer { pending.reset() }
-        guard let receiver = open[open.count - 1].receiver else { return }
+        guard open[open.count - 1].keepsChildren else { return }
         if pending.previousIsBoundary || nextIsBoundary, pending.isWhitespace { return }
-        adopt(HTMLNode(text: String(decoding: pending.bytes, as: UTF8.self)), into: receiver)
-    }
-
-    private func adopt(_ node: HTMLNode, into parent: HTMLNode) {
-        node.index = counter
+        nodes.push(HTMLNode(text: String(decoding: pending.bytes, as: UTF8.self), index: counter))
         counter += 1
-        parent.append(node)
     }
 
-    /// One `<br>` between lifted blocks is enough: a run of them would only cost memory.
-    private func lineBreak(into parent: HTMLNode) {
-        if let last = parent.children.last, last.isElement, last.name == "br" { return }
-        let element = HTMLNode(element: "br", attributes: [])
-        element.kindFlags = ElementKind.of("br")
-        adopt(element, into: parent)
+    private mutating func make(_ draft: ElementDraft, childrenFrom start: Int) {
+        nodes.push(HTMLNode(element: draft.name, attributes: draft.attributes, kindFlags: draft.kindFlags, index: draft.index,
+                            children: nodes.pop(from: start)))
+    }
+
+    /// Makes the document's first element, if it was waiting for children.
+    private mutating func finishFirstDocumentElement() {
+        guard firstDocumentElementOpen, let first = firstDocumentElement, let draft = first.draft else { return }
+        firstDocumentElementOpen = false
+        make(draft, childrenFrom: first.childrenStart)
+    }
+
+    /// A `<br>` at the end of the children that start at `start`. One between lifted blocks is
+    /// enough: a run of them would only cost memory.
+    private mutating func lineBreak(after start: Int) {
+        if nodes.count > start, let last = nodes.last, last.isElement, last.name == "br" { return }
+        nodes.push(HTMLNode(element: "br", attributes: [], kindFlags: ElementKind.of("br"), index: counter, children: []))
+        counter += 1
     }
 
     /// The element name libxml2's tree gives a tag: `o:p` is `p` (xmlSAX2StartElement splits
