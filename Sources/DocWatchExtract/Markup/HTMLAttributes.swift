@@ -31,10 +31,17 @@ enum HTMLAttributes {
         return result
     }
 
+    /// The kept attributes by the first byte of their name (ASCII), so a name is compared with two
+    /// or three candidates, not all of them.
+    private static let keptByFirstByte: [[(name: [UInt8], key: String)]] = (0..<128).map { byte in
+        kept.filter { $0.name[0] == UInt8(byte) }
+    }
+
     /// The key for a kept attribute name, without building a string for the others.
     private static func keptKey(_ name: UnsafePointer<xmlChar>) -> String? {
-        let first = name[0]
-        for entry in kept where entry.name[0] == first {
+        let first = Int(name[0])
+        guard first < 128 else { return nil }
+        for entry in keptByFirstByte[first] {
             var index = 1
             while entry.name[index] != 0, name[index] == entry.name[index] { index += 1 }
             if entry.name[index] == 0, name[index] == 0 { return entry.key }
