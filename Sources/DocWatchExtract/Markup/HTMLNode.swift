@@ -1,7 +1,9 @@
-/// A node of a parsed HTML document, copied out of libxml2 so the extractor works on Swift values.
+/// A node of a parsed HTML document, built from libxml2's parse so the extractor works on Swift values.
 ///
 /// Element names and attribute names are lower-case. Comments, scripts, styles and other
-/// non-content nodes are dropped at parse time (see `HTMLParser`).
+/// non-content nodes are dropped at parse time (see `HTMLParser`). A node is complete when it is
+/// made (children first, see `HTMLTreeBuilder`): all but `parent` are constants, which the walks
+/// over the tree read without exclusivity checks.
 public final class HTMLNode: @unchecked Sendable {
     /// Element or text.
     public enum Kind: Sendable { case element, text }
@@ -15,34 +17,40 @@ public final class HTMLNode: @unchecked Sendable {
     /// Text content of a text node; empty for elements.
     public let text: String
     /// Child elements and text nodes, in document order.
-    public internal(set) var children: [HTMLNode] = []
+    public let children: [HTMLNode]
     /// The element's kind, from its name (see `ElementKind`).
-    var kindFlags: ElementKind = []
+    let kindFlags: ElementKind
     /// Position in document order (the root is 0), so per-node tables can be arrays.
-    var index = 0
+    let index: Int
     /// On the root: how many nodes the tree holds (every `index` is below it).
-    var nodeCount = 1
+    let nodeCount: Int
     /// The enclosing element. Not retained (a weak reference costs a side table per node): valid
     /// while the tree's root is alive, which every caller that walks up from a node ensures.
     public internal(set) unowned(unsafe) var parent: HTMLNode?
 
-    init(element name: String, attributes: [(name: String, value: String)]) {
+    /// An element with its finished children, which it becomes the parent of.
+    init(element name: String, attributes: [(name: String, value: String)], kindFlags: ElementKind, index: Int,
+         children: [HTMLNode], nodeCount: Int = 1) {
         self.kind = .element
         self.name = name
         self.attributePairs = attributes
         self.text = ""
+        self.kindFlags = kindFlags
+        self.index = index
+        self.nodeCount = nodeCount
+        self.children = children
+        for child in children { child.parent = self }
     }
 
-    init(text: String) {
+    init(text: String, index: Int) {
         self.kind = .text
         self.name = "#text"
         self.attributePairs = []
         self.text = text
-    }
-
-    func append(_ child: HTMLNode) {
-        child.parent = self
-        children.append(child)
+        self.kindFlags = []
+        self.index = index
+        self.nodeCount = 1
+        self.children = []
     }
 
     /// Whether this is an element.

@@ -39,7 +39,8 @@ enum MarkupPrefilter {
         return output
     }
 
-    /// Blocks the parser drops or no stage reads: their content never becomes text.
+    /// Blocks the parser drops or no stage reads: their content never becomes text. A new one
+    /// whose name starts with another letter goes into `rawTextName`'s first-letter test too.
     private static let blocks = ["script", "style", "select", "noscript", "svg", "iframe", "template"].map { Array($0.utf8) }
 
     /// The offset past a `</body>` or `</html>` at `index`. Browsers ignore both, putting what
@@ -58,6 +59,12 @@ enum MarkupPrefilter {
 
     /// The name when a tag of one of `blocks` opens at `index`.
     private static func rawTextName(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> [UInt8]? {
+        // Every block's name starts with one of these: most tags are ruled out by their first letter.
+        guard index < input.count else { return nil }
+        switch input[index] | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "i"), UInt8(ascii: "t"): break
+        default: return nil
+        }
         for name in blocks where matchesIgnoringCase(input, at: index, name) {
             let after = index + name.count
             guard after < input.count else { return nil }
