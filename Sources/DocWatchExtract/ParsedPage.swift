@@ -15,16 +15,51 @@ struct ParsedPage {
         self.html = html
         root = HTMLParser.parse(html)
         body = root.first("body") ?? root
-        meta = MetaTags(root: root)
+        let head = HeadElements(root: root)
+        meta = MetaTags(metas: head.metas)
         stats = PageStats(root: body, count: root.nodeCount)
         runs = PageRuns(root: body, count: root.nodeCount)
         // Some templates print two `<title>`s (the article's and the site's): the longer is the article's.
-        let titles = root.first("head")?.all("title") ?? []
-        titleTag = (titles.isEmpty ? root.all("title") : titles).map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
+        titleTag = (head.titlesInFirstHead.isEmpty ? head.titles : head.titlesInFirstHead).map(\.textContent.spaceFolded).filter { !MetaTags.isMojibake($0) }
             .max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? ""
         titleSegments = TitleFinder.segments(of: titleTag)
     }
 
     /// `lang` of `<html>`, if any.
     var language: String? { root.first("html")?["lang"] }
+}
+
+/// The `<meta>` and `<title>` elements of a page, gathered in one walk of the tree.
+struct HeadElements {
+    /// Every `<meta>` below the root, in document order.
+    private(set) var metas: [HTMLNode] = []
+    /// Every `<title>` below the root, in document order.
+    private(set) var titles: [HTMLNode] = []
+    /// The `<title>`s below the first `<head>` (`root.first("head")?.all("title")`).
+    private(set) var titlesInFirstHead: [HTMLNode] = []
+    private var sawHead = false
+
+    init(root: HTMLNode) {
+        collect(root, inFirstHead: false)
+    }
+
+    private mutating func collect(_ node: HTMLNode, inFirstHead: Bool) {
+        for child in node.children where child.kind == .element {
+            var childInFirstHead = inFirstHead
+            // `meta`, `title` and `head` are all furniture: the flag test spares most name comparisons.
+            if child.kindFlags.contains(.furniture) {
+                switch child.name {
+                case "meta": metas.append(child)
+                case "title":
+                    titles.append(child)
+                    if inFirstHead { titlesInFirstHead.append(child) }
+                case "head" where !sawHead:
+                    sawHead = true
+                    childInFirstHead = true
+                default: break
+                }
+            }
+            collect(child, inFirstHead: childInFirstHead)
+        }
+    }
 }
