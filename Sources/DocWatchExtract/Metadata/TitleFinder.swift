@@ -76,7 +76,7 @@ struct TitleFinder {
     /// The heading closest above the article text (at most 15 runs up, or in its first two runs).
     private static func headingAbove(_ contentStart: Int, in body: HTMLNode, runs: PageRuns) -> Headline? {
         var best: (headline: Headline, position: Int)?
-        for node in body.descendants(where: { ["h1", "h2", "h3", "h4", "h5", "h6"].contains($0.name) || $0.kindFlags.contains(.titleHint) }) {
+        for node in body.descendants(where: { Self.headingNames.contains($0.name) || $0.kindFlags.contains(.titleHint) }) {
             guard let range = runs.range(of: node), range.upperBound <= contentStart + 2, range.lowerBound + 15 >= contentStart else { continue }
             let text = node.textContent.spaceFolded
             guard (6...80).contains(text.withoutSpaces.unicodeScalars.count), !Self.isByline(text) else { continue }
@@ -85,6 +85,8 @@ struct TitleFinder {
         }
         return best?.headline
     }
+
+    private static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// A line that names reporters, sources or dates (`◎ 记者林又旻/编译`): a byline, not a headline.
     private static func isByline(_ text: String) -> Bool {

@@ -4,8 +4,14 @@ struct TextRun {
     let node: HTMLNode
     let inLink: Bool
 
-    /// The node's text, trimmed.
-    var text: String { node.text.trimmed }
+    /// The node's text, trimmed; the node's own string (no copy) when there is nothing to trim.
+    var text: String {
+        let scalars = node.text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !Whitespace.isSpace(first), !Whitespace.isSpace(last) {
+            return node.text
+        }
+        return node.text.trimmed
+    }
 }
 
 /// The text runs of a page, in document order, with a lookup from node to run index.
