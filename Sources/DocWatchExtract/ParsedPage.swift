@@ -10,12 +10,16 @@ struct ParsedPage {
     let titleTag: String
     /// `titleTag` split at the separators between headline, column and site name.
     let titleSegments: [String]
+    /// Headline candidates below `body`: `<h1>`s, `<h2>`s, `<h3>`s, then elements whose class/id
+    /// names a title, in document order within each rank (`TitleFinder`'s order).
+    let headings: [HTMLNode]
 
     init(html: String) {
         self.html = html
         root = HTMLParser.parse(html)
-        body = root.first("body") ?? root
         let head = HeadElements(root: root)
+        body = head.body ?? root
+        headings = head.headings
         meta = MetaTags(metas: head.metas)
         stats = PageStats(root: body, count: root.nodeCount)
         runs = PageRuns(root: body, count: root.nodeCount)
@@ -29,7 +33,8 @@ struct ParsedPage {
     var language: String? { root.first("html")?["lang"] }
 }
 
-/// The `<meta>` and `<title>` elements of a page, gathered in one walk of the tree.
+/// The elements several stages look for, gathered in one walk of the tree: `<meta>`s and
+/// `<title>`s, the first `<body>`, and the headline candidates below it.
 struct HeadElements {
     /// Every `<meta>` below the root, in document order.
     private(set) var metas: [HTMLNode] = []
@@ -37,17 +42,29 @@ struct HeadElements {
     private(set) var titles: [HTMLNode] = []
     /// The `<title>`s below the first `<head>` (`root.first("head")?.all("title")`).
     private(set) var titlesInFirstHead: [HTMLNode] = []
+    /// The first `<body>` (`root.first("body")`).
+    private(set) var body: HTMLNode?
     private var sawHead = false
+    /// Headline candidates by rank (h1, h2, h3, title hint), below the first `<body>` and anywhere.
+    private var rankedInBody: [[HTMLNode]] = [[], [], [], []]
+    private var rankedAnywhere: [[HTMLNode]] = [[], [], [], []]
 
     init(root: HTMLNode) {
-        collect(root, inFirstHead: false)
+        collect(root, inFirstHead: false, inBody: false)
     }
 
-    private mutating func collect(_ node: HTMLNode, inFirstHead: Bool) {
+    /// The headline candidates below `body ?? root`, rank by rank.
+    var headings: [HTMLNode] {
+        (body == nil ? rankedAnywhere : rankedInBody).flatMap { $0 }
+    }
+
+    private mutating func collect(_ node: HTMLNode, inFirstHead: Bool, inBody: Bool) {
         for child in node.children where child.kind == .element {
             var childInFirstHead = inFirstHead
+            var childInBody = inBody
+            let flags = child.kindFlags
             // `meta`, `title` and `head` are all furniture: the flag test spares most name comparisons.
-            if child.kindFlags.contains(.furniture) {
+            if flags.contains(.furniture) {
                 switch child.name {
                 case "meta": metas.append(child)
                 case "title":
@@ -59,7 +76,25 @@ struct HeadElements {
                 default: break
                 }
             }
-            collect(child, inFirstHead: childInFirstHead)
+            // `body` and `h1`…`h3` are blocks.
+            if flags.contains(.block) || flags.contains(.titleHint) {
+                let rank: Int?
+                switch child.name {
+                case "h1": rank = 0
+                case "h2": rank = 1
+                case "h3": rank = 2
+                case "body" where body == nil:
+                    body = child
+                    childInBody = true
+                    rank = flags.contains(.titleHint) ? 3 : nil
+                default: rank = flags.contains(.titleHint) ? 3 : nil
+                }
+                if let rank {
+                    rankedAnywhere[rank].append(child)
+                    if inBody { rankedInBody[rank].append(child) }
+                }
+            }
+            collect(child, inFirstHead: childInFirstHead, inBody: childInBody)
         }
     }
 }

@@ -20,7 +20,9 @@ struct TitleFinder {
     /// `titleTag` split by `segments(of:)`.
     let titleSegments: [String]
     let meta: MetaTags
-
+    /// Headings, then elements whose class or id names a title, in document order within each rank
+    /// (`ParsedPage.headings`).
+    let headings: [HTMLNode]
 
     /// The longest headline kept, in Unicode scalars (`<title>` and meta tags can be any length).
     static let maximumLength = 500
@@ -40,7 +42,7 @@ struct TitleFinder {
         let segmentKeys = titleSegments.map(\.withoutSpaces)
         let segment = segmentKeys.first ?? ""
         let trailing = Set(segmentKeys.dropFirst())
-        let headings = candidates(in: body).compactMap { node -> (node: HTMLNode, text: String, key: String)? in
+        let headings = self.headings.compactMap { node -> (node: HTMLNode, text: String, key: String)? in
             let text = node.textContent.spaceFolded
             let key = text.withoutSpaces
             let length = key.unicodeScalars.count
@@ -120,25 +122,6 @@ struct TitleFinder {
         return String(out)
     }
 
-    /// Headings, then elements whose class or id names a title, in document order within each rank.
-    private func candidates(in body: HTMLNode) -> [HTMLNode] {
-        var ranked: [[HTMLNode]] = [[], [], [], []]
-        Self.collect(body, into: &ranked)
-        return ranked.flatMap { $0 }
-    }
-
-    private static func collect(_ node: HTMLNode, into ranked: inout [[HTMLNode]]) {
-        for child in node.children where child.isElement {
-            switch child.name {
-            case "h1": ranked[0].append(child)
-            case "h2": ranked[1].append(child)
-            case "h3": ranked[2].append(child)
-            default:
-                if child.kindFlags.contains(.titleHint) { ranked[3].append(child) }
-            }
-            collect(child, into: &ranked)
-        }
-    }
 }
 
 extension String {
