@@ -54,7 +54,7 @@ public struct Extractor: Sendable {
     private func read(html: String, url: String?) -> ExtractedDocument {
         let page = ParsedPage(html: html)
         let container = MainContent.container(in: page.body, stats: page.stats)
-        let headline = TitleFinder(titleTag: page.titleTag, titleSegments: page.titleSegments, meta: page.meta)
+        let headline = TitleFinder(titleTag: page.titleTag, titleSegments: page.titleSegments, meta: page.meta, headings: page.headings)
             .headline(in: page.body, runs: page.runs, contentStart: page.runs.range(of: container)?.lowerBound)
         let content = MainContent(container: container, body: page.body, stats: page.stats, headline: headline.text)
         let metadata = MetadataReader(page: page, headline: headline, content: content, url: url)

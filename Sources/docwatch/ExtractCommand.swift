@@ -61,7 +61,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             let started = ContinuousClock.now
             let document: ExtractedDocument
-            let name = file == "-" ? nil : URL(fileURLWithPath: file).lastPathComponent
+            let name = file == "-" ? nil : Self.lastPathComponent(file)
             if let type = AttachmentType.detect(bytes, name: name, contentType: nil) {
                 do {
                     document = try await extractor.fileDocument(bytes: bytes, type: type, name: name, reader: DocumentTextReader())
@@ -86,19 +86,34 @@ struct ExtractCommand: AsyncParsableCommand {
         if failed { throw ExitCode(66) }
     }
 
+    /// The file name a path ends in (`URL(fileURLWithPath:).lastPathComponent` without building a URL).
+    static func lastPathComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// The bytes of a file, or of standard input for `-`; nil when it cannot be read.
     private static func read(_ file: String) -> [UInt8]? {
         if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         let descriptor = Glibc.open(file, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { Glibc.close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        // Sized by fstat (one spare byte shows the end without a second buffer); grown if the file grows.
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 64 * 1024))) }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Glibc.read(descriptor, base + filled, buffer.count - filled)
+            }
             if count < 0 { return nil }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            if count == 0 {
+                bytes.removeSubrange(filled...)
+                return bytes
+            }
+            filled += count
         }
     }
 }

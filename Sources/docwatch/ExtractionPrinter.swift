@@ -7,7 +7,6 @@ import Foundation
 final class ExtractionPrinter {
     let json: Bool
     private var buffer: [UInt8] = []
-    private let encoder = DocWatchJSON.encoder()
 
     init(json: Bool) {
         self.json = json
@@ -62,8 +61,7 @@ final class ExtractionPrinter {
         line.field("site_name", document.siteName)
         line.field("script", document.script)
         line.field("text", document.text)
-        let facts = document.facts.isEmpty ? nil : try? encoder.encode(document.facts)
-        line.field("facts", raw: facts.map { [UInt8]($0) } ?? Array("[]".utf8))
+        line.field("facts", facts: document.facts)
         line.field("links", document.links)
         return line.finish()
     }

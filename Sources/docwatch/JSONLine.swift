@@ -28,6 +28,11 @@ struct JSONLine {
         bytes += raw
     }
 
+    /// One raw byte of already encoded JSON.
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     /// The object closed, with a newline.
     mutating func finish() -> [UInt8] {
         bytes.append(UInt8(ascii: "}"))

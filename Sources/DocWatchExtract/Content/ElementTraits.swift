@@ -32,19 +32,54 @@ enum ElementTraits {
 
     /// Class/id hint weight: positive for article containers, negative for furniture.
     static func hintWeight(_ node: HTMLNode) -> Double {
-        guard node["class"] != nil || node["id"] != nil else { return 0 }
-        let hints = node.idAndClass
+        guard let hints = HintBytes(node) else { return 0 }
         var weight = 0.0
-        if contentHints.contains(where: { hints.containsBytes($0) }) { weight += 25 }
-        if furnitureHints.contains(where: { hints.containsBytes($0) }) { weight -= 25 }
+        if hints.containsAny(contentHintBytes) { weight += 25 }
+        if hints.containsAny(furnitureHintBytes) { weight -= 25 }
         return weight
     }
 
     /// Whether a block inside the article is furniture by its class/id (share bars, pagers …).
     static func isInnerFurniture(_ node: HTMLNode) -> Bool {
-        guard node["class"] != nil || node["id"] != nil else { return false }
-        let hints = node.idAndClass
-        if contentHints.contains(where: { hints.containsBytes($0) }) { return false }
-        return innerFurnitureHints.contains(where: { hints.containsBytes($0) })
+        guard let hints = HintBytes(node) else { return false }
+        if hints.containsAny(contentHintBytes) { return false }
+        return hints.containsAny(innerFurnitureHintBytes)
+    }
+
+    private static let contentHintBytes = contentHints.map { Array($0.utf8) }
+    private static let furnitureHintBytes = furnitureHints.map { Array($0.utf8) }
+    private static let innerFurnitureHintBytes = innerFurnitureHints.map { Array($0.utf8) }
+}
+
+/// `HTMLNode.idAndClass` as UTF-8 bytes, built without a `String` when id and class are ASCII (the
+/// usual case: ASCII lower-casing is then Unicode lower-casing), searched for hint words in place.
+private struct HintBytes {
+    let bytes: [UInt8]
+
+    /// Nil when the element has neither `id` nor `class`.
+    init?(_ node: HTMLNode) {
+        let id = node["id"]
+        let classes = node["class"]
+        guard id != nil || classes != nil else { return nil }
+        let idBytes = id?.utf8 ?? "".utf8
+        let classBytes = classes?.utf8 ?? "".utf8
+        if idBytes.allSatisfy({ $0 < 0x80 }) && classBytes.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(idBytes.count + classBytes.count + 1)
+            bytes.append(contentsOf: idBytes)
+            bytes.append(0x20)
+            bytes.append(contentsOf: classBytes)
+            for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+            self.bytes = bytes
+        } else {
+            bytes = Array(node.idAndClass.utf8)
+        }
+    }
+
+    /// Whether any of `words` occurs in the bytes.
+    func containsAny(_ words: [[UInt8]]) -> Bool {
+        bytes.withUnsafeBufferPointer { haystack in
+            words.contains { ByteSearch.find($0, in: haystack) != nil }
+        }
     }
 }

@@ -12,11 +12,9 @@ enum ToolbarLine {
         "下一篇", "点赞", "評論", "评论", "举报", "舉報", "朗读", "朗讀", "听全文", "聽全文", "视力保护色", "護眼", "护眼",
     ]
     /// The first characters of the words: a line starting with none is no toolbar.
-    private static let firstScalars = Set(words.compactMap(\.unicodeScalars.first))
+    private static let firstScalars = ScalarSet(words.compactMap { $0.unicodeScalars.first?.value })
     /// Characters that separate toolbar words.
-    private static let separators: Set<Unicode.Scalar> = [
-        "【", "】", "[", "]", "（", "）", "(", ")", "|", "｜", "丨", "/", "／", ":", "：", "、", "·", "•", "-", "—", ">", "<", "〔", "〕",
-    ]
+    private static let separators = ScalarSet("【】[]（）()|｜丨/／:：、·•-—><〔〕")
 
     /// Whether every word of a short line is a toolbar word (and there is at least one).
     static func isToolbar(_ line: String) -> Bool {

@@ -85,7 +85,7 @@ enum BylineLabels {
     }
 
     /// The first characters of all labels: most positions of a line start none.
-    private static let firstScalars = Set(table.map { $0.label[0] })
+    private static let firstScalars = ScalarSet(table.map { $0.label[0].value })
 
     private static func label(in s: [Unicode.Scalar], at index: Int) -> (BylineField, Int)? {
         guard firstScalars.contains(s[index]) else { return nil }

@@ -35,7 +35,10 @@ enum DisclosureLabels {
     }()
 
     /// Labels that may end in a colon-less cell of their own: each has one of these last characters.
-    private static let lastScalars = Set(rows.compactMap { $0.label.unicodeScalars.last })
+    private static let lastScalars = ScalarSet(rows.compactMap { $0.label.unicodeScalars.last?.value })
+
+    /// The first characters of all labels, as a bit set: the test `mayStartLabel` makes of every line.
+    private static let firstScalars = ScalarSet(rows.compactMap { $0.label.unicodeScalars.first?.value })
 
     /// The rows by their label's first character, longest label first: most text starts none.
     private static let rowsByFirst: [Unicode.Scalar: [(label: [Unicode.Scalar], field: DisclosureField)]] = {
@@ -50,12 +53,12 @@ enum DisclosureLabels {
     /// Whether `text`'s first non-space character starts some label: the cheap test before any other.
     static func mayStartLabel(_ text: some StringProtocol) -> Bool {
         guard let first = text.unicodeScalars.first(where: { !Whitespace.isSpace($0) }) else { return false }
-        return rowsByFirst[first] != nil
+        return firstScalars.contains(first)
     }
 
     /// Whether `text` holds a character some label ends with: text without one holds no label.
     static func mayHoldLabel(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: lastScalars.contains)
+        text.unicodeScalars.contains { lastScalars.contains($0) }
     }
 
     /// The label `key` (text without white space) starts with, and its length in scalars.

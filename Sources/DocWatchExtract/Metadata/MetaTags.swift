@@ -3,8 +3,14 @@ import DocWatchCore
 struct MetaTags {
     private var values: [String: String] = [:]
 
+    /// The tags of the page under `root`.
     init(root: HTMLNode) {
-        for meta in root.all("meta") {
+        self.init(metas: root.all("meta"))
+    }
+
+    /// The tags of `metas`, the page's `<meta>` elements in document order.
+    init(metas: [HTMLNode]) {
+        for meta in metas {
             guard let content = meta["content"]?.spaceFolded, !content.isEmpty, !Self.isMojibake(content) else { continue }
             for attribute in ["name", "property", "itemprop", "http-equiv"] {
                 if let key = meta[attribute]?.lowercased(), values[key] == nil { values[key] = content }

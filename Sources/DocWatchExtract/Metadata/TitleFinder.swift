@@ -20,7 +20,9 @@ struct TitleFinder {
     /// `titleTag` split by `segments(of:)`.
     let titleSegments: [String]
     let meta: MetaTags
-
+    /// Headings, then elements whose class or id names a title, in document order within each rank
+    /// (`ParsedPage.headings`).
+    let headings: [HTMLNode]
 
     /// The longest headline kept, in Unicode scalars (`<title>` and meta tags can be any length).
     static let maximumLength = 500
@@ -40,7 +42,7 @@ struct TitleFinder {
         let segmentKeys = titleSegments.map(\.withoutSpaces)
         let segment = segmentKeys.first ?? ""
         let trailing = Set(segmentKeys.dropFirst())
-        let headings = candidates(in: body).compactMap { node -> (node: HTMLNode, text: String, key: String)? in
+        let headings = self.headings.compactMap { node -> (node: HTMLNode, text: String, key: String)? in
             let text = node.textContent.spaceFolded
             let key = text.withoutSpaces
             let length = key.unicodeScalars.count
@@ -76,7 +78,7 @@ struct TitleFinder {
     /// The heading closest above the article text (at most 15 runs up, or in its first two runs).
     private static func headingAbove(_ contentStart: Int, in body: HTMLNode, runs: PageRuns) -> Headline? {
         var best: (headline: Headline, position: Int)?
-        for node in body.descendants(where: { ["h1", "h2", "h3", "h4", "h5", "h6"].contains($0.name) || $0.kindFlags.contains(.titleHint) }) {
+        for node in body.descendants(where: { Self.headingNames.contains($0.name) || $0.kindFlags.contains(.titleHint) }) {
             guard let range = runs.range(of: node), range.upperBound <= contentStart + 2, range.lowerBound + 15 >= contentStart else { continue }
             let text = node.textContent.spaceFolded
             guard (6...80).contains(text.withoutSpaces.unicodeScalars.count), !Self.isByline(text) else { continue }
@@ -85,6 +87,8 @@ struct TitleFinder {
         }
         return best?.headline
     }
+
+    private static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// A line that names reporters, sources or dates (`◎ 记者林又旻/编译`): a byline, not a headline.
     private static func isByline(_ text: String) -> Bool {
@@ -118,25 +122,6 @@ struct TitleFinder {
         return String(out)
     }
 
-    /// Headings, then elements whose class or id names a title, in document order within each rank.
-    private func candidates(in body: HTMLNode) -> [HTMLNode] {
-        var ranked: [[HTMLNode]] = [[], [], [], []]
-        Self.collect(body, into: &ranked)
-        return ranked.flatMap { $0 }
-    }
-
-    private static func collect(_ node: HTMLNode, into ranked: inout [[HTMLNode]]) {
-        for child in node.children where child.isElement {
-            switch child.name {
-            case "h1": ranked[0].append(child)
-            case "h2": ranked[1].append(child)
-            case "h3": ranked[2].append(child)
-            default:
-                if child.kindFlags.contains(.titleHint) { ranked[3].append(child) }
-            }
-            collect(child, into: &ranked)
-        }
-    }
 }
 
 extension String {

@@ -9,21 +9,31 @@ enum ScriptFold {
     private static let first = Han.unifiedBlock.lowerBound
     private static let last = Han.unifiedBlock.upperBound
 
-    private static let ideographs: [UInt32] = {
+    /// Only the characters t2s changes on its own (`TraditionalText.characters`, about 4,100 of the
+    /// block's 21,000) are converted: t2s leaves every other character alone, so their entries are
+    /// themselves (a test checks this against converting the whole block).
+    static let ideographs: [UInt32] = table(converting: (first...last).filter { TraditionalText.characters.contains($0) })
+
+    /// The fold table of the block with the entries of `values` taken from OpenCC's t2s, one
+    /// character a line (lines keep phrase rules out); the others map to themselves.
+    static func table(converting values: [UInt32]) -> [UInt32] {
         var table = (first...last).map { $0 }
         var source = String.UnicodeScalarView()
-        for value in first...last {
+        for value in values {
             if let scalar = Unicode.Scalar(value) { source.append(scalar) }
             source.append("\n")
         }
         let converted = OpenCCConverter.t2s.convert(String(source))
         let lines = converted.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= table.count else { return table }
-        for (index, line) in lines.prefix(table.count).enumerated() where line.count == 1 {
-            if let scalar = line.first { table[index] = scalar.value }
+        guard lines.count >= values.count else { return table }
+        for (value, line) in zip(values, lines) where line.count == 1 {
+            if let scalar = line.first { table[Int(value - first)] = scalar.value }
         }
         return table
-    }()
+    }
+
+    /// The whole block's table, every character converted: what `ideographs` must equal.
+    static func fullTable() -> [UInt32] { table(converting: Array(first...last)) }
 
     /// The folded values of `values`: Simplified for an ideograph, ASCII for a full-width digit, `%` or `.`.
     ///

@@ -35,7 +35,8 @@ extension String {
     /// The UTF-8 offset of the first `needle`, compared as bytes.
     func byteOffset(of needle: String) -> Int? {
         var copy = self
-        let pattern = Array(needle.utf8)
-        return copy.withUTF8 { ByteSearch.find(pattern, in: $0) }
+        var pattern = needle
+        // Both in place (a native or literal string's own UTF-8): no array per search.
+        return copy.withUTF8 { haystack in pattern.withUTF8 { ByteSearch.find(pattern: $0, in: haystack, from: 0) } }
     }
 }

@@ -4,8 +4,14 @@ struct TextRun {
     let node: HTMLNode
     let inLink: Bool
 
-    /// The node's text, trimmed.
-    var text: String { node.text.trimmed }
+    /// The node's text, trimmed; the node's own string (no copy) when there is nothing to trim.
+    var text: String {
+        let scalars = node.text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !Whitespace.isSpace(first), !Whitespace.isSpace(last) {
+            return node.text
+        }
+        return node.text.trimmed
+    }
 }
 
 /// The text runs of a page, in document order, with a lookup from node to run index.
@@ -14,6 +20,7 @@ struct PageRuns {
     /// Run index by node index; -1 for nodes that are no run.
     private var indexByNode: [Int]
 
+    /// Never page text; all of them are `ElementKind.furniture`.
     private static let skipped: Set<String> = ["head", "title", "select", "option", "button", "textarea", "input"]
 
     /// The runs of `root`'s subtree; `count` is the document's node count.
@@ -28,7 +35,8 @@ struct PageRuns {
                 guard child.text.unicodeScalars.contains(where: { !Whitespace.isSpace($0) }) else { continue }
                 if child.index < indexByNode.count { indexByNode[child.index] = runs.count }
                 runs.append(TextRun(node: child, inLink: inLink))
-            } else if !Self.skipped.contains(child.name) {
+            } else if !(child.kindFlags.contains(.furniture) && Self.skipped.contains(child.name)) {
+                // Every skipped name is furniture: the flag spares hashing the other names.
                 collect(child, inLink: inLink || child.name == "a")
             }
         }
