@@ -30,6 +30,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var waiting: [FetchJob] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private let cookieJars = CookieJars()
+    /// Easy handles of finished transfers, reset for the next ones.
+    let handles: EasyHandlePool
 
     /// Makes the multi handle; the thread starts with `start()`.
     init(settings: HTTPSettings, userAgent: String, logger: Logger, now: @escaping @Sendable () -> TimeInterval) throws(FetchError) {
@@ -42,11 +44,15 @@ final class CurlMultiLoop: @unchecked Sendable {
         self.logger = logger
         self.now = now
         gate = HostGate(concurrency: settings.concurrency, perHost: settings.perHost, hostDelay: settings.hostDelay)
+        handles = EasyHandlePool(capacity: settings.concurrency)
     }
 
     deinit {
-        // Easy handles first: a share handle in use cannot be freed.
+        // Easy handles first: a share handle in use cannot be freed. Out of the multi handle before
+        // their pool resets them.
+        for handle in running.keys { curl_multi_remove_handle(multi, handle) }
         running.removeAll()
+        handles.removeAll()
         cookieJars.removeAll()
         curl_multi_cleanup(multi)
     }
@@ -112,31 +118,32 @@ final class CurlMultiLoop: @unchecked Sendable {
         let instant = now()
         gate.forgetIdleHosts(now: instant)
         var wakeAt: TimeInterval?
-        var stillWaiting: [FetchJob] = []
-        for (index, job) in waiting.enumerated() where !job.isFinished {
-            // With every slot taken nothing else can start: keep the rest in order.
-            guard gate.running < gate.concurrency else {
-                stillWaiting.append(contentsOf: waiting[index...].filter { !$0.isFinished })
-                break
-            }
+        var refused: [FetchJob] = []
+        var next = 0
+        // With every slot taken nothing else can start: the rest stay as they are, unlooked at, so a
+        // thousand queued jobs cost nothing per finished transfer (cancelled ones are dropped by `drop`).
+        while next < waiting.count, gate.running < gate.concurrency {
+            let job = waiting[next]
+            next += 1
+            guard !job.isFinished else { continue }
             switch gate.admit(host: job.host, now: instant) {
             case .start:
                 begin(job)
             case .notBefore(let time):
                 wakeAt = min(wakeAt ?? time, time)
-                stillWaiting.append(job)
+                refused.append(job)
             case .full:
-                stillWaiting.append(job)
+                refused.append(job)
             }
         }
-        waiting = stillWaiting
+        waiting.replaceSubrange(0..<next, with: refused)
         return wakeAt
     }
 
     private func begin(_ job: FetchJob) {
         do {
             let cookies = job.request.options.cookieJar.flatMap(cookieJars.share(for:))
-            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies)
+            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies, handles: handles)
             let added = curl_multi_add_handle(multi, transfer.handle)
             guard added == CURLM_OK else {
                 throw FetchError.transfer(code: Int(added.rawValue), message: String(cString: curl_multi_strerror(added)))

@@ -175,8 +175,10 @@ struct ConverterProcess: Sendable {
         return (out, err, .finished)
     }
 
-    /// `$PATH` split into directories.
+    /// `$PATH` split into directories. Read with `getenv`: `ProcessInfo.environment` copies the whole
+    /// environment into a dictionary, which every page poll paid for when it made its reader.
     static func pathDirectories() -> [String] {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map(String.init)
     }
 }

@@ -1,0 +1,59 @@
+import DocWatchCore
+import DocWatchTestSupport
+import Foundation
+import Synchronization
+import Testing
+@testable import DocWatchFetch
+
+/// What a fetcher keeps between transfers: connections (in the multi handle) and easy handles (reset,
+/// in its pool), and what it must not keep: one request's headers, validators or cookies in the next.
+@Suite("CurlFetcher reuses connections and easy handles")
+struct CurlFetcherReuseTests {
+    @Test("a hundred requests to one host, four at a time, come on no more than four connections")
+    func connectionsReused() async throws {
+        let ports = try await withFetcher({ $0.concurrency = 4; $0.perHost = 4 }) { fetcher, server in
+            server.set(path: "/p", body: "page")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<100 { group.addTask { _ = try await fetcher.fetch(FetchRequest(url: server.url("/p"))) } }
+                try await group.waitForAll()
+            }
+            return server.requests(to: "/p").map(\.clientPort)
+        }
+        #expect(ports.count == 100)
+        #expect(!ports.contains(nil))
+        #expect(Set(ports).count <= 4)
+    }
+
+    @Test("fifty requests one after another make one easy handle")
+    func easyHandlesReused() async throws {
+        let made = try await withFetcher { fetcher, server in
+            server.set(path: "/p", body: "page")
+            for _ in 0..<50 { _ = try await fetcher.fetch(FetchRequest(url: server.url("/p"))) }
+            return try fetcher.engine.get().handles.made.load(ordering: .relaxed)
+        }
+        #expect(made == 1)
+    }
+
+    @Test("a reused easy handle sends nothing of its last request (headers, validators); one that held a cookie jar is not reused")
+    func resetHandleForgets() async throws {
+        let (seen, made) = try await withFetcher({ $0.concurrency = 1 }) { fetcher, server in
+            server.set(path: "/set", headers: ["Set-Cookie": "sid=A1; Path=/"], body: "cookie")
+            server.set(path: "/p", body: "page")
+            let dressed = FetchRequest(url: server.url("/p"), etag: "\"v1\"", lastModified: "Sat, 01 Jan 2022 00:00:00 GMT",
+                                       options: RequestOptions(headers: ["Referer": "https://gov.example/"]))
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/set"), options: RequestOptions(cookieJar: "a")))
+            _ = try await fetcher.fetch(dressed)
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/p")))
+            return (server.requests(to: "/p").map(\.headers), try fetcher.engine.get().handles.made.load(ordering: .relaxed))
+        }
+        // The cookie jar's handle was freed; the dressed request's handle served the plain one.
+        #expect(made == 2)
+        #expect(seen.count == 2)
+        #expect(seen.first?["referer"] == "https://gov.example/")
+        #expect(seen.first?["if-none-match"] == "\"v1\"")
+        let plain = seen.last ?? [:]
+        #expect(plain["referer"] == nil && plain["cookie"] == nil)
+        #expect(plain["if-none-match"] == nil && plain["if-modified-since"] == nil)
+        #expect(plain["user-agent"] == "docwatch-test/1.0")
+    }
+}
