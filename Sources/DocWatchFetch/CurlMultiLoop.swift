@@ -14,6 +14,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         var jobs: [FetchJob] = []
         var cancelled: [ObjectIdentifier] = []
         var stopping = false
+
+        /// Whether the entry just added is the only one: only then does the loop need waking. It takes
+        /// the whole inbox at once, so with more in it a wakeup is already on its way.
+        var isFirst: Bool { jobs.count + cancelled.count == 1 }
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -67,19 +71,22 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Queues a job; it fails with `.cancelled` at once when the loop is stopping.
     func submit(_ job: FetchJob) {
-        let accepted = inbox.withLock { inbox in
-            guard !inbox.stopping else { return false }
+        let (accepted, wake) = inbox.withLock { inbox -> (Bool, Bool) in
+            guard !inbox.stopping else { return (false, false) }
             inbox.jobs.append(job)
-            return true
+            return (true, inbox.isFirst)
         }
         guard accepted else { return job.finish(.failure(.cancelled)) }
-        curl_multi_wakeup(multi)
+        if wake { curl_multi_wakeup(multi) }
     }
 
     /// Asks the loop to drop a job (already finished by the caller) and free its transfer.
     func cancel(_ job: FetchJob) {
-        inbox.withLock { $0.cancelled.append(ObjectIdentifier(job)) }
-        curl_multi_wakeup(multi)
+        let wake = inbox.withLock { inbox in
+            inbox.cancelled.append(ObjectIdentifier(job))
+            return inbox.isFirst
+        }
+        if wake { curl_multi_wakeup(multi) }
     }
 
     /// Cancels every job and waits for the thread to end. Safe to call more than once.
@@ -166,6 +173,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
             let code = docwatch_msg_result(message)
             guard let transfer = end(handle) else { continue }
+            transfer.finished = true
             let outcome = transfer.outcome(code)
             log(transfer.job, outcome)
             transfer.job.finish(outcome)

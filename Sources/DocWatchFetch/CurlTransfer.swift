@@ -11,6 +11,8 @@ final class CurlTransfer {
     let handle: UnsafeMutableRawPointer
     private let handles: EasyHandlePool
     private let usesCookies: Bool
+    /// Set when libcurl reported the transfer done: its handle may then serve another.
+    var finished = false
     private let limits: HTTPSettings
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
@@ -39,7 +41,7 @@ final class CurlTransfer {
 
     deinit {
         // Reset (or freed) first: the handle points at the header list and the error buffer.
-        handles.giveBack(handle, usedCookies: usesCookies)
+        handles.giveBack(handle, finished: finished, usedCookies: usesCookies)
         curl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }

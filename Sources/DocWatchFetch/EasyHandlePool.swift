@@ -29,10 +29,13 @@ final class EasyHandlePool {
     }
 
     /// Takes back the handle of a transfer that is over (not, or no longer, in the multi handle).
-    /// A handle that used a cookie jar is freed instead: `curl_easy_reset` keeps its share handle and
-    /// cookie engine, and another source must not meet them.
-    func giveBack(_ handle: UnsafeMutableRawPointer, usedCookies: Bool) {
-        guard !usedCookies, idle.count < capacity else { return curl_easy_cleanup(handle) }
+    /// Only the handle of a transfer libcurl finished is kept: starting one consumed its one-time
+    /// settings (the cookie file list); any other is freed. A kept handle leaves its cookie jar's share
+    /// first, since `curl_easy_reset` keeps shares and the next transfer may be another source's.
+    func giveBack(_ handle: UnsafeMutableRawPointer, finished: Bool, usedCookies: Bool) {
+        guard finished, idle.count < capacity,
+              !usedCookies || docwatch_easy_setopt_pointer(handle, CURLOPT_SHARE, nil) == CURLE_OK
+        else { return curl_easy_cleanup(handle) }
         curl_easy_reset(handle)
         idle.append(handle)
     }

@@ -125,6 +125,8 @@ public struct IngestPipeline: Sendable {
     }
 
     private func log(_ report: PollReport) {
+        // The metadata is built only for a line that is written (`fetch` logs no `polled` lines).
+        guard logger.logLevel <= (report.error == nil ? .info : .warning) else { return }
         var metadata: Logger.Metadata = ["source": "\(report.source)", "url": "\(report.url)", "outcome": "\(report.outcome.rawValue)"]
         if let status = report.status { metadata["status"] = "\(status)" }
         if let error = report.error {

@@ -34,26 +34,30 @@ struct CurlFetcherReuseTests {
         #expect(made == 1)
     }
 
-    @Test("a reused easy handle sends nothing of its last request (headers, validators); one that held a cookie jar is not reused")
+    @Test("a reused easy handle sends nothing of its last request: no headers, no validators, no other jar's cookies")
     func resetHandleForgets() async throws {
         let (seen, made) = try await withFetcher({ $0.concurrency = 1 }) { fetcher, server in
             server.set(path: "/set", headers: ["Set-Cookie": "sid=A1; Path=/"], body: "cookie")
             server.set(path: "/p", body: "page")
             let dressed = FetchRequest(url: server.url("/p"), etag: "\"v1\"", lastModified: "Sat, 01 Jan 2022 00:00:00 GMT",
-                                       options: RequestOptions(headers: ["Referer": "https://gov.example/"]))
+                                       options: RequestOptions(headers: ["Referer": "https://gov.example/"], cookieJar: "a"))
             _ = try await fetcher.fetch(FetchRequest(url: server.url("/set"), options: RequestOptions(cookieJar: "a")))
             _ = try await fetcher.fetch(dressed)
-            _ = try await fetcher.fetch(FetchRequest(url: server.url("/p")))
+            for jar in [nil, "b", "a"] {
+                _ = try await fetcher.fetch(FetchRequest(url: server.url("/p"), options: RequestOptions(cookieJar: jar)))
+            }
             return (server.requests(to: "/p").map(\.headers), try fetcher.engine.get().handles.made.load(ordering: .relaxed))
         }
-        // The cookie jar's handle was freed; the dressed request's handle served the plain one.
-        #expect(made == 2)
-        #expect(seen.count == 2)
-        #expect(seen.first?["referer"] == "https://gov.example/")
-        #expect(seen.first?["if-none-match"] == "\"v1\"")
-        let plain = seen.last ?? [:]
-        #expect(plain["referer"] == nil && plain["cookie"] == nil)
-        #expect(plain["if-none-match"] == nil && plain["if-modified-since"] == nil)
-        #expect(plain["user-agent"] == "docwatch-test/1.0")
+        // One after another, every request ran on the first one's handle.
+        #expect(made == 1)
+        #expect(seen.count == 4)
+        #expect(seen.first?["referer"] == "https://gov.example/" && seen.first?["if-none-match"] == "\"v1\"")
+        #expect(seen.first?["cookie"] == "sid=A1")
+        for plain in seen.dropFirst() {
+            #expect(plain["referer"] == nil && plain["if-none-match"] == nil && plain["if-modified-since"] == nil)
+            #expect(plain["user-agent"] == "docwatch-test/1.0")
+        }
+        // No jar, jar b, jar a again: only jar a's own cookie comes back.
+        #expect(seen.dropFirst().map { $0["cookie"] } == [nil, nil, "sid=A1"])
     }
 }
