@@ -9,17 +9,18 @@ import Testing
 /// in its pool), and what it must not keep: one request's headers, validators or cookies in the next.
 @Suite("CurlFetcher reuses connections and easy handles")
 struct CurlFetcherReuseTests {
-    @Test("a hundred requests to one host, four at a time, come on no more than four connections")
+    @Test("forty requests to one host, four at a time, come on no more than four connections")
     func connectionsReused() async throws {
-        let ports = try await withFetcher({ $0.concurrency = 4; $0.perHost = 4 }) { fetcher, server in
+        // A generous timeout: on a loaded machine the loopback server may answer slowly.
+        let ports = try await withFetcher({ $0.concurrency = 4; $0.perHost = 4; $0.timeout = 30 }) { fetcher, server in
             server.set(path: "/p", body: "page")
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<100 { group.addTask { _ = try await fetcher.fetch(FetchRequest(url: server.url("/p"))) } }
+                for _ in 0..<40 { group.addTask { _ = try await fetcher.fetch(FetchRequest(url: server.url("/p"))) } }
                 try await group.waitForAll()
             }
             return server.requests(to: "/p").map(\.clientPort)
         }
-        #expect(ports.count == 100)
+        #expect(ports.count == 40)
         #expect(!ports.contains(nil))
         #expect(Set(ports).count <= 4)
     }
