@@ -6,9 +6,10 @@
 #   ingest   `docwatch fetch` into an empty database (CPU)   vs  `docwatch extract` of the same files
 #   extract  `docwatch extract` of the daniel-dev corpus on one core (taskset -c 0), pages/s;
 #            with OLD_BIN also the old binary, run in turn with the new one, and new/old
+#   (polling too takes OLD_BIN: the old binary's fetch in turn with the new one and curl, and its figures)
 #
 #   bench/speed-bench.sh [polling] [ingest] [extract]      (default: all three)
-# Knobs: PAGES=1000 RUNS=5 BIN=(a built binary) OLD_BIN=(a binary to compare extraction with)
+# Knobs: PAGES=1000 RUNS=5 BIN=(a built binary) OLD_BIN=(a binary to compare polling and extraction with)
 #        CORPORA (as bench/extract-eval.sh). Needs nginx (Debian `nginx` or `nginx-light`) and curl.
 #        DATABASE (polling only; default a SQLite file in the work directory): a postgresql:// URL of an
 #        empty database polls into PostgreSQL; with PG_DATA (the server's data directory, on this
@@ -113,7 +114,7 @@ polling() {
     statuses=$("$BIN" fetch --config "$WORK/docwatch.toml" | awk 'NR > 1 { print $2 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
     local codes
     codes=$(curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" 2>/dev/null | sort | uniq -c | tr -s ' ')
-    : > "$WORK/poll-a"; : > "$WORK/poll-b"; : > "$WORK/poll-server"
+    : > "$WORK/poll-a"; : > "$WORK/poll-b"; : > "$WORK/poll-old"; : > "$WORK/poll-server"
     local idle=0 before
     # The server's processes at rest, once the unmeasured fetches' backends have gone.
     [ -n "${PG_DATA:-}" ] && { sleep 1; idle=$(pg_server_processes "$PG_DATA"); }
@@ -125,6 +126,7 @@ polling() {
             awk -v a="$before" -v b="$(pg_server_cpu "$PG_DATA")" 'BEGIN { printf "%.2f\n", b - a }' >> "$WORK/poll-server"
         fi
         measure curl -s --parallel --parallel-max 16 --config "$WORK/curl.conf" >> "$WORK/poll-b"
+        [ -n "${OLD_BIN:-}" ] && measure "$OLD_BIN" fetch --config "$WORK/docwatch.toml" >> "$WORK/poll-old"
     done
     local wall_a wall_b cpu_a cpu_b rss_a
     wall_a=$(awk '{ print $1 }' "$WORK/poll-a" | median); wall_b=$(awk '{ print $1 }' "$WORK/poll-b" | median)
@@ -136,6 +138,12 @@ polling() {
         "(runs: $(tr '\n' ' ' < "$WORK/poll-server"))"
     echo "  curl --parallel --parallel-max 16: ${wall_b} s wall, ${cpu_b} s CPU"
     echo "  ratio (wall): $(ratio "$wall_a" "$wall_b")× curl"
+    if [ -s "$WORK/poll-old" ]; then
+        local wall_old cpu_old
+        wall_old=$(awk '{ print $1 }' "$WORK/poll-old" | median); cpu_old=$(awk '{ print $2 + $3 }' "$WORK/poll-old" | median)
+        echo "  old binary: ${wall_old} s wall, ${cpu_old} s CPU, $(ratio "$wall_old" "$wall_b")× curl;" \
+            "new/old: $(ratio "$wall_a" "$wall_old")× wall, $(ratio "$cpu_a" "$cpu_old")× CPU"
+    fi
 }
 
 ingest() {

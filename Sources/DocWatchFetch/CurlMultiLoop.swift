@@ -14,6 +14,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         var jobs: [FetchJob] = []
         var cancelled: [ObjectIdentifier] = []
         var stopping = false
+
+        /// Whether the entry just added is the only one: only then does the loop need waking. It takes
+        /// the whole inbox at once, so with more in it a wakeup is already on its way.
+        var isFirst: Bool { jobs.count + cancelled.count == 1 }
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -30,6 +34,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var waiting: [FetchJob] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private let cookieJars = CookieJars()
+    /// Easy handles of finished transfers, reset for the next ones.
+    let handles: EasyHandlePool
 
     /// Makes the multi handle; the thread starts with `start()`.
     init(settings: HTTPSettings, userAgent: String, logger: Logger, now: @escaping @Sendable () -> TimeInterval) throws(FetchError) {
@@ -42,11 +48,15 @@ final class CurlMultiLoop: @unchecked Sendable {
         self.logger = logger
         self.now = now
         gate = HostGate(concurrency: settings.concurrency, perHost: settings.perHost, hostDelay: settings.hostDelay)
+        handles = EasyHandlePool(capacity: settings.concurrency)
     }
 
     deinit {
-        // Easy handles first: a share handle in use cannot be freed.
+        // Easy handles first: a share handle in use cannot be freed. Out of the multi handle before
+        // their pool resets them.
+        for handle in running.keys { curl_multi_remove_handle(multi, handle) }
         running.removeAll()
+        handles.removeAll()
         cookieJars.removeAll()
         curl_multi_cleanup(multi)
     }
@@ -61,19 +71,22 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Queues a job; it fails with `.cancelled` at once when the loop is stopping.
     func submit(_ job: FetchJob) {
-        let accepted = inbox.withLock { inbox in
-            guard !inbox.stopping else { return false }
+        let (accepted, wake) = inbox.withLock { inbox -> (Bool, Bool) in
+            guard !inbox.stopping else { return (false, false) }
             inbox.jobs.append(job)
-            return true
+            return (true, inbox.isFirst)
         }
         guard accepted else { return job.finish(.failure(.cancelled)) }
-        curl_multi_wakeup(multi)
+        if wake { curl_multi_wakeup(multi) }
     }
 
     /// Asks the loop to drop a job (already finished by the caller) and free its transfer.
     func cancel(_ job: FetchJob) {
-        inbox.withLock { $0.cancelled.append(ObjectIdentifier(job)) }
-        curl_multi_wakeup(multi)
+        let wake = inbox.withLock { inbox in
+            inbox.cancelled.append(ObjectIdentifier(job))
+            return inbox.isFirst
+        }
+        if wake { curl_multi_wakeup(multi) }
     }
 
     /// Cancels every job and waits for the thread to end. Safe to call more than once.
@@ -112,31 +125,32 @@ final class CurlMultiLoop: @unchecked Sendable {
         let instant = now()
         gate.forgetIdleHosts(now: instant)
         var wakeAt: TimeInterval?
-        var stillWaiting: [FetchJob] = []
-        for (index, job) in waiting.enumerated() where !job.isFinished {
-            // With every slot taken nothing else can start: keep the rest in order.
-            guard gate.running < gate.concurrency else {
-                stillWaiting.append(contentsOf: waiting[index...].filter { !$0.isFinished })
-                break
-            }
+        var refused: [FetchJob] = []
+        var next = 0
+        // With every slot taken nothing else can start: the rest stay as they are, unlooked at, so a
+        // thousand queued jobs cost nothing per finished transfer (cancelled ones are dropped by `drop`).
+        while next < waiting.count, gate.running < gate.concurrency {
+            let job = waiting[next]
+            next += 1
+            guard !job.isFinished else { continue }
             switch gate.admit(host: job.host, now: instant) {
             case .start:
                 begin(job)
             case .notBefore(let time):
                 wakeAt = min(wakeAt ?? time, time)
-                stillWaiting.append(job)
+                refused.append(job)
             case .full:
-                stillWaiting.append(job)
+                refused.append(job)
             }
         }
-        waiting = stillWaiting
+        waiting.replaceSubrange(0..<next, with: refused)
         return wakeAt
     }
 
     private func begin(_ job: FetchJob) {
         do {
             let cookies = job.request.options.cookieJar.flatMap(cookieJars.share(for:))
-            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies)
+            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies, handles: handles)
             let added = curl_multi_add_handle(multi, transfer.handle)
             guard added == CURLM_OK else {
                 throw FetchError.transfer(code: Int(added.rawValue), message: String(cString: curl_multi_strerror(added)))
@@ -159,6 +173,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
             let code = docwatch_msg_result(message)
             guard let transfer = end(handle) else { continue }
+            transfer.finished = true
             let outcome = transfer.outcome(code)
             log(transfer.job, outcome)
             transfer.job.finish(outcome)

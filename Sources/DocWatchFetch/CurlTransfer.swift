@@ -2,12 +2,17 @@ import CCurl
 import DocWatchCore
 import Foundation
 
-/// One easy handle configured for one job, with the buffers its callbacks fill; frees all in `deinit`.
+/// One easy handle configured for one job, with the buffers its callbacks fill; in `deinit` the handle
+/// goes back to its pool and the rest is freed.
 ///
 /// Lives on the loop thread only: libcurl calls the callbacks from inside `curl_multi_perform`.
 final class CurlTransfer {
     let job: FetchJob
     let handle: UnsafeMutableRawPointer
+    private let handles: EasyHandlePool
+    private let usesCookies: Bool
+    /// Set when libcurl reported the transfer done: its handle may then serve another.
+    var finished = false
     private let limits: HTTPSettings
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
@@ -19,12 +24,15 @@ final class CurlTransfer {
     /// Set when the body (or its announced length) passed `maxBody`: the abort is ours, not the network's.
     private var exceededMaxBody = false
 
-    /// Makes and configures the easy handle; throws when libcurl refuses a setting. `cookies` is the
-    /// share handle of the request's cookie jar, if it names one.
-    init(job: FetchJob, settings: HTTPSettings, userAgent: String, cookies: UnsafeMutableRawPointer? = nil) throws(FetchError) {
-        guard let handle = curl_easy_init() else { throw .transfer(code: -1, message: "curl_easy_init failed") }
+    /// Takes an easy handle from `handles` and configures it; throws when libcurl refuses a setting.
+    /// `cookies` is the share handle of the request's cookie jar, if it names one.
+    init(job: FetchJob, settings: HTTPSettings, userAgent: String, cookies: UnsafeMutableRawPointer? = nil,
+         handles: EasyHandlePool) throws(FetchError) {
+        guard let handle = handles.take() else { throw .transfer(code: -1, message: "curl_easy_init failed") }
         self.job = job
         self.handle = handle
+        self.handles = handles
+        usesCookies = cookies != nil
         self.limits = settings
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
@@ -32,7 +40,8 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        // Reset (or freed) first: the handle points at the header list and the error buffer.
+        handles.giveBack(handle, finished: finished, usedCookies: usesCookies)
         curl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }

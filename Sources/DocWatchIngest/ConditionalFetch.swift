@@ -24,6 +24,10 @@ struct FetchSubject: Sendable {
     var lastModified: String?
     /// The raw hash that makes the same bytes `unchanged`; nil to take whatever comes as a new body.
     var unchangedHash: String?
+    /// Asked only when a body has `unchangedHash`: whether the same bytes make the poll `unchanged`.
+    /// A page with stored attachments is parsed again, and the store is read for them only then, not
+    /// on every 304.
+    var sameBytesSuffice: @Sendable () -> Bool = { true }
     /// What a 2xx body must be, for the fetch-log message ("a web page", "a feed" …).
     var expected: String
     /// Non-text formats the caller reads itself (a gzipped sitemap).
@@ -103,7 +107,7 @@ struct ConditionalFetch: Sendable {
             return .failed(recordFailure(exchange, message: unusable.message(status: response.status, expected: subject.expected)))
         }
         let rawHash = ContentHash.raw(response.body)
-        if rawHash == subject.unchangedHash {
+        if rawHash == subject.unchangedHash && subject.sameBytesSuffice() {
             return .unchanged(recordUnchanged(exchange, .unchanged))
         }
         return .body(exchange, rawHash: rawHash)

@@ -48,11 +48,12 @@ public struct IngestPipeline: Sendable {
 
     /// Fetches one document URL and stores what changed.
     public func pollPage(source: Source, url: String, hint: String? = nil) async -> PollReport {
-        let canonical = CanonicalURL.canonicalize(url) ?? url
+        let known = knownStates?.take(url)
+        let canonical = known?.canonical ?? CanonicalURL.canonicalize(url) ?? url
         let state: DocumentState?
         do {
-            if let known = knownStates?.take(canonical) {
-                state = known
+            if let known {
+                state = known.state
             } else {
                 state = try database.documentState(url: canonical)
             }
@@ -60,14 +61,15 @@ public struct IngestPipeline: Sendable {
             return recording.failed(PollReport(source: source.id, url: canonical, outcome: .error), by: error)
         }
         let attachments = AttachmentIngest(pipeline: self, source: source)
-        let stored = attachments.stored(document: state?.id)
         // A link listed under a new feed `updated` / sitemap `lastmod` is parsed again even if its bytes are not
-        // new, and so is a page with attachments: one of them may have changed.
-        let sameBytesSuffice = (hint == nil || hint == state?.hint) && stored.isEmpty
-        let subject = FetchSubject(
+        // new, and so is a page with attachments: one of them may have changed. The attachments are read
+        // once a body has come, so a 304 costs no read.
+        let sameHint = hint == nil || hint == state?.hint
+        var subject = FetchSubject(
             source: source, url: url, canonical: canonical, stored: .document, etag: state?.etag,
-            lastModified: state?.lastModified, unchangedHash: sameBytesSuffice ? state?.rawHash : nil,
+            lastModified: state?.lastModified, unchangedHash: sameHint ? state?.rawHash : nil,
             expected: "a web page", readsDocumentFiles: true)
+        subject.sameBytesSuffice = { attachments.stored(document: state?.id).isEmpty }
         let exchange: FetchExchange
         let rawHash: String
         switch await conditionalFetch.run(subject) {
@@ -75,6 +77,7 @@ public struct IngestPipeline: Sendable {
         case .body(let fetched, let hash): (exchange, rawHash) = (fetched, hash)
         }
         let response = exchange.response
+        let stored = attachments.stored(document: state?.id)
         // A body that is itself a document file (PDF, DOCX …) is read as one.
         let content: AttachmentIngest.PageContent
         switch await attachments.content(of: response, fileType: AttachmentIngest.fileType(of: response), html: {
@@ -122,6 +125,8 @@ public struct IngestPipeline: Sendable {
     }
 
     private func log(_ report: PollReport) {
+        // The metadata is built only for a line that is written (`fetch` logs no `polled` lines).
+        guard logger.logLevel <= (report.error == nil ? .info : .warning) else { return }
         var metadata: Logger.Metadata = ["source": "\(report.source)", "url": "\(report.url)", "outcome": "\(report.outcome.rawValue)"]
         if let status = report.status { metadata["status"] = "\(status)" }
         if let error = report.error {

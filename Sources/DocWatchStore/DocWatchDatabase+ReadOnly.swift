@@ -94,11 +94,19 @@ extension DocWatchDatabase {
     /// `synchronous` stays FULL: with NORMAL a power cut may undo commits whose events were already
     /// drained into the change log and pushed, and the restarted daemon would hand out their sequence
     /// numbers again. Batched poll recordings keep the number of commits (and fsyncs) low instead.
+    ///
+    /// `journal_size_limit` empties the kept `-wal` when the last connection closes (after its
+    /// checkpoint): otherwise the next process to open the database reads every frame of it back
+    /// (megabytes after a `fetch` of a thousand sources) before its first query.
     static func fileWriterConfiguration() -> GRDB.Configuration {
         var configuration = configuration()
         configuration.prepareDatabase { db in
             try persistWAL(db)
+            try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
         }
         return configuration
     }
+
+    /// Bytes the `-wal` is cut back to when a checkpoint lets the log start over (16 MiB); to 0 at close.
+    static let walSizeLimit = 16 << 20
 }

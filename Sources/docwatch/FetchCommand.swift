@@ -38,7 +38,7 @@ struct FetchCommand: AsyncParsableCommand {
             // The page sources' stored states in one read, not one each.
             let pageURLs = targets.compactMap { target -> String? in
                 guard case .source(let source) = target, source.kind == .page else { return nil }
-                return CanonicalURL.canonicalize(source.url) ?? source.url
+                return source.url
             }
             let knownStates = try context.store { try KnownDocumentStates(reading: pageURLs, from: context.database) }
             // Its 304s are queued and committed together, with the source health below at the latest.
@@ -68,14 +68,16 @@ struct FetchCommand: AsyncParsableCommand {
                 }
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
-            try context.store { try context.database.flushPolls() }
             // Source health follows the source's own fetch, as in the daemon; a failed article fails the
             // exit code below but not the source.
             let polled = zip(targets, reports).compactMap { target, report -> SourcePoll? in
                 guard case .source(let source) = target else { return nil }
                 return SourcePoll(source: source.id, time: Date(), outcome: report.outcome, error: report.error)
             }
+            // The queued 304s are written first inside the health's transaction: one commit for both.
+            // `flushPolls` writes them when there is no health to record (`fetch --url` of an article).
             _ = try context.store { try context.database.recordSourcePolls(polled) }
+            try context.store { try context.database.flushPolls() }
             do {
                 try notifier.drain()
             } catch {

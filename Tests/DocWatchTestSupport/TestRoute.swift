@@ -50,4 +50,6 @@ public struct RecordedRequest: Sendable {
     public var headers: [String: String]
     /// When the server began handling it.
     public var receivedAt: ContinuousClock.Instant
+    /// The client's TCP port: requests that share it came on one connection.
+    public var clientPort: UInt16? = nil
 }

@@ -23,7 +23,7 @@ struct TestRouteHandler: HTTPHandler {
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
         let recorded = RecordedRequest(
             method: request.method.rawValue, path: request.path, target: request.target.rawValue, headers: headers,
-            receivedAt: .now
+            receivedAt: .now, clientPort: Self.port(of: request.remoteAddress)
         )
         let route = state.locked.withLock { values in
             values.requests.append(recorded)
@@ -35,6 +35,13 @@ struct TestRouteHandler: HTTPHandler {
         guard let route else { return HTTPResponse(statusCode: .notFound, body: Data("no route".utf8)) }
         if route.delay > 0 { try await Task.sleep(for: .seconds(route.delay)) }
         return Self.response(route, to: headers)
+    }
+
+    private static func port(of address: HTTPRequest.Address?) -> UInt16? {
+        switch address {
+        case .ip4(_, let port), .ip6(_, let port): port
+        case .unix, .none: nil
+        }
     }
 
     private static func response(_ route: TestRoute, to requestHeaders: [String: String]) -> HTTPResponse {

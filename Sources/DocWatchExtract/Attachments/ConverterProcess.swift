@@ -1,5 +1,6 @@
 import DocWatchCore
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -175,8 +176,19 @@ struct ConverterProcess: Sendable {
         return (out, err, .finished)
     }
 
-    /// `$PATH` split into directories.
+    /// `$PATH` split into directories. Every page poll makes a reader, so the split is kept while
+    /// `$PATH` stays the same (read with `getenv`: `ProcessInfo.environment` copies the whole environment).
     static func pathDirectories() -> [String] {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        guard let path = getenv("PATH") else { return ["/usr/local/bin", "/usr/bin", "/bin"] }
+        return splitPath.withLock { cached in
+            if let cached, strcmp(cached.path, path) == 0 { return cached.directories }
+            let text = String(cString: path)
+            let directories = text.split(separator: ":").map(String.init)
+            cached = (text, directories)
+            return directories
+        }
     }
+
+    /// The last `$PATH` split, and its directories.
+    private static let splitPath = Mutex<(path: String, directories: [String])?>(nil)
 }
