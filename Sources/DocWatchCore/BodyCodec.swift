@@ -1,5 +1,4 @@
 import CZstd
-import Synchronization
 
 /// How stored raw bodies are compressed: zstd for new rows, zlib read back from rows written before.
 ///
@@ -10,19 +9,13 @@ public enum BodyCodec {
     /// The zstd level for stored bodies (zstd's default).
     static let level: Int32 = 3
 
-    /// `bytes` as one zstd frame (the same bytes `ZSTD_compress` gives, through a reused context).
+    /// `bytes` as one zstd frame.
     public static func compress(_ bytes: [UInt8]) -> [UInt8] {
         let bound = ZSTD_compressBound(bytes.count)
         var written = 0
-        let context = CompressionContexts.shared.take()
-        defer { CompressionContexts.shared.put(context) }
         let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             written = bytes.withUnsafeBytes { source in
-                if let pointer = context?.pointer {
-                    ZSTD_compressCCtx(pointer, buffer.baseAddress, bound, source.baseAddress, source.count, level)
-                } else {
-                    ZSTD_compress(buffer.baseAddress, bound, source.baseAddress, source.count, level)
-                }
+                ZSTD_compress(buffer.baseAddress, bound, source.baseAddress, source.count, level)
             }
             // ZSTD_compress into a buffer of ZSTD_compressBound size only fails on memory allocation.
             count = ZSTD_isError(written) == 0 ? written : 0
@@ -62,34 +55,5 @@ public enum BodyCodec {
         if let failure { throw failure }
         guard finished else { throw .corrupt("truncated zstd frame") }
         return output
-    }
-}
-
-/// zstd compression contexts kept for reuse: a new one per body costs its allocation and table set-up
-/// each time. One per thread compressing at once (the pool keeps at most `capacity`).
-private final class CompressionContexts: Sendable {
-    struct Context: @unchecked Sendable {
-        // Used by one thread at a time: taken out of the pool, put back after.
-        let pointer: OpaquePointer
-    }
-
-    static let shared = CompressionContexts()
-    private static let capacity = 8
-    private let free = Mutex<[Context]>([])
-
-    /// A context of the pool, or a new one; nil when zstd cannot allocate one.
-    func take() -> Context? {
-        if let context = free.withLock({ $0.popLast() }) { return context }
-        return ZSTD_createCCtx().map(Context.init)
-    }
-
-    func put(_ context: Context?) {
-        guard let context else { return }
-        let kept = free.withLock { free -> Bool in
-            guard free.count < Self.capacity else { return false }
-            free.append(context)
-            return true
-        }
-        if !kept { ZSTD_freeCCtx(context.pointer) }
     }
 }
