@@ -10,9 +10,9 @@ import Synchronization
 /// bring no new body (304s, unchanged bodies, failures) never hold a place and, with no backlog, never
 /// wait. At most `limit` plus the fetches already in flight (bounded by `[http]`'s limits) bodies are held.
 final class IngestBacklog: Sendable {
-    /// Pages held at most before new fetches wait: eight per core, enough to keep every core extracting
-    /// while the writer's batch commits, a few megabytes of bodies and texts.
-    static var defaultLimit: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) * 8 }
+    /// Pages held at most before new fetches wait: sixteen per core, so the cores keep extracting while the
+    /// writer's batch commits and new fetches are on their way (fewer left cores idle); a few megabytes.
+    static var defaultLimit: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) * 16 }
 
     private struct State {
         var held = 0

@@ -31,7 +31,7 @@ public struct IngestPipeline: Sendable {
     /// Stores extracted pages in order of arrival, those arriving together in one transaction.
     let writer: PageWriter
 
-    /// `backlogLimit` bounds the new pages fetched and not yet stored (default eight per core), `maxBatch`
+    /// `backlogLimit` bounds the new pages fetched and not yet stored (default sixteen per core), `maxBatch`
     /// the pages one transaction stores (default 32).
     public init(fetcher: any PageFetching, database: any DocumentStore, extractor: Extractor,
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest"),
