@@ -3,13 +3,14 @@
 # (release build), with the ratio:
 #   polling  `docwatch fetch` of N unchanged pages (all 304)  vs  curl --parallel --parallel-max 16
 #            sending the same conditional requests; both against nginx on loopback
-#   ingest   `docwatch fetch` into an empty database (CPU)   vs  `docwatch extract` of the same files
+#   ingest   `docwatch fetch` into an empty database (CPU)   vs  `docwatch extract` of the same files;
+#            with OLD_BIN also the old binary's fetch, run in turn with the new one
 #   extract  `docwatch extract` of the daniel-dev corpus on one core (taskset -c 0), pages/s;
 #            with OLD_BIN also the old binary, run in turn with the new one, and new/old
 #   (polling too takes OLD_BIN: the old binary's fetch in turn with the new one and curl, and its figures)
 #
 #   bench/speed-bench.sh [polling] [ingest] [extract]      (default: all three)
-# Knobs: PAGES=1000 RUNS=5 BIN=(a built binary) OLD_BIN=(a binary to compare polling and extraction with)
+# Knobs: PAGES=1000 RUNS=5 BIN=(a built binary) OLD_BIN=(a binary to compare polling, ingest and extraction with)
 #        CORPORA (as bench/extract-eval.sh). Needs nginx (Debian `nginx` or `nginx-light`) and curl.
 #        DATABASE (polling only; default a SQLite file in the work directory): a postgresql:// URL of an
 #        empty database polls into PostgreSQL; with PG_DATA (the server's data directory, on this
@@ -147,20 +148,32 @@ polling() {
 }
 
 ingest() {
-    : > "$WORK/ingest-a"; : > "$WORK/ingest-b"
+    : > "$WORK/ingest-a"; : > "$WORK/ingest-b"; : > "$WORK/ingest-old"
     for ((run = 0; run < RUNS; run++)); do
         rm -rf "$WORK/db.sqlite"* "$WORK/log"
         measure "$BIN" fetch --config "$WORK/docwatch.toml" >> "$WORK/ingest-a"
         measure "$BIN" extract --json "$WORK"/site/p/*.html >> "$WORK/ingest-b"
+        if [ -n "${OLD_BIN:-}" ]; then
+            rm -rf "$WORK/db.sqlite"* "$WORK/log"
+            measure "$OLD_BIN" fetch --config "$WORK/docwatch.toml" >> "$WORK/ingest-old"
+        fi
     done
-    local cpu_a cpu_b wall_a rss_a rss_b
+    local cpu_a cpu_b wall_a wall_b rss_a rss_b
     cpu_a=$(awk '{ print $2 + $3 }' "$WORK/ingest-a" | median); cpu_b=$(awk '{ print $2 + $3 }' "$WORK/ingest-b" | median)
-    wall_a=$(awk '{ print $1 }' "$WORK/ingest-a" | median)
+    wall_a=$(awk '{ print $1 }' "$WORK/ingest-a" | median); wall_b=$(awk '{ print $1 }' "$WORK/ingest-b" | median)
     rss_a=$(awk '{ print $4 / 1024 }' "$WORK/ingest-a" | median); rss_b=$(awk '{ print $4 / 1024 }' "$WORK/ingest-b" | median)
     echo "ingest of $PAGES new pages"
     echo "  docwatch fetch (empty database): ${cpu_a} s CPU, ${wall_a} s wall, ${rss_a} MiB peak"
-    echo "  docwatch extract (same files): ${cpu_b} s CPU, ${rss_b} MiB peak"
+    echo "  docwatch extract (same files): ${cpu_b} s CPU, ${wall_b} s wall, ${rss_b} MiB peak"
     echo "  ratio (CPU): $(ratio "$cpu_a" "$cpu_b")× extract"
+    if [ -n "${OLD_BIN:-}" ]; then
+        local cpu_old wall_old rss_old
+        cpu_old=$(awk '{ print $2 + $3 }' "$WORK/ingest-old" | median)
+        wall_old=$(awk '{ print $1 }' "$WORK/ingest-old" | median)
+        rss_old=$(awk '{ print $4 / 1024 }' "$WORK/ingest-old" | median)
+        echo "  old binary's fetch: ${cpu_old} s CPU, ${wall_old} s wall, ${rss_old} MiB peak;" \
+            "ratio $(ratio "$cpu_old" "$cpu_b")× extract; new/old $(ratio "$cpu_a" "$cpu_old")× CPU, $(ratio "$wall_a" "$wall_old")× wall"
+    fi
     echo "  raw bodies stored: $(sqlite3 "$WORK/db.sqlite" 'SELECT printf("%.1f MB in %.1f MB, %.2f×", total(size) / 1e6, total(length(data)) / 1e6, total(size) / total(length(data))) FROM body')"
     # The two codecs on the same pages, through their command-line tools (the same libraries): CPU over
     # all pages as one stream (one process each), sizes page by page as the database stores them.

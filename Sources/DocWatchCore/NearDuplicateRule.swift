@@ -74,7 +74,7 @@ public enum NearDuplicateRule {
         for line in simplifiedText.split(separator: "\n") {
             var hash = FNV1a()
             var length = 0
-            for scalar in line.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            for scalar in line.unicodeScalars where WordScalar.isWordScalar(scalar) {
                 hash.combine(scalar.value)
                 length += 1
             }

@@ -6,21 +6,27 @@ public enum SimHash {
     /// The fingerprint of `text` (Simplified script) over overlapping `shingle`-character windows;
     /// white space and punctuation are skipped so layout does not count.
     public static func fingerprint(_ text: String, shingle: Int = 3) -> UInt64 {
-        let scalars = text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        guard !scalars.isEmpty else { return 0 }
-        var weights = [Int](repeating: 0, count: 64)
-        let width = min(shingle, scalars.count)
-        let values = scalars.map(\.value)
-        for start in 0...(values.count - width) {
-            var shingleHash = FNV1a()
-            for value in values[start..<(start + width)] { shingleHash.combine(value) }
-            let hash = mix(shingleHash.value)
-            for bit in 0..<64 {
-                weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count / 3)
+        for scalar in text.unicodeScalars where WordScalar.isWordScalar(scalar) { values.append(scalar.value) }
+        guard !values.isEmpty else { return 0 }
+        let width = min(shingle, values.count)
+        // How many shingle hashes have each bit set; a bit is in the fingerprint when more than half do
+        // (the classic +1/−1 weight above zero).
+        var ones = [Int](repeating: 0, count: 64)
+        let shingles = values.count - width + 1
+        ones.withUnsafeMutableBufferPointer { ones in
+            values.withUnsafeBufferPointer { values in
+                for start in 0..<shingles {
+                    var shingleHash = FNV1a()
+                    for offset in 0..<width { shingleHash.combine(values[start + offset]) }
+                    let hash = mix(shingleHash.value)
+                    for bit in 0..<64 { ones[bit] &+= Int(truncatingIfNeeded: (hash >> UInt64(bit)) & 1) }
+                }
             }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
     }
 

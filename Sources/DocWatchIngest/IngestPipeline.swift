@@ -7,6 +7,9 @@ import Logging
 
 /// One poll of one URL, left to right: fetch → decode → extract → dedup → store (+ outbox).
 ///
+/// Many polls at once extract their pages in parallel (one per core) while one `PageWriter` stores them in
+/// order of arrival; `IngestBacklog` bounds the fetched pages not yet stored.
+///
 /// Shared by the daemon and `docwatch fetch`. Every failure becomes a `PollReport` with outcome
 /// `.error` and a fetch-log row (or, when the store itself fails, a logged line and a report that says
 /// so); nothing already stored is touched by a failed poll.
@@ -23,9 +26,18 @@ public struct IngestPipeline: Sendable {
     public var knownStates: KnownDocumentStates?
     /// Large bodies take turns through extraction, so their memory peaks do not add up.
     let largeBodies = LargeBodyGate()
+    /// New pages fetched and not yet stored, bounded: further fetches wait while it is full.
+    let backlog: IngestBacklog
+    /// Stores extracted pages in order of arrival, those arriving together in one transaction.
+    let writer: PageWriter
 
+    /// `backlogLimit` bounds the new pages fetched and not yet stored (default sixteen per core), `maxBatch`
+    /// the pages one transaction stores (default 32).
     public init(fetcher: any PageFetching, database: any DocumentStore, extractor: Extractor,
-                clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest")) {
+                clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest"),
+                backlogLimit: Int? = nil, maxBatch: Int? = nil) {
+        self.backlog = IngestBacklog(limit: backlogLimit ?? IngestBacklog.defaultLimit)
+        self.writer = PageWriter(maxBatch: maxBatch ?? PageWriter.defaultMaxBatch)
         self.fetcher = fetcher
         self.database = database
         self.extractor = extractor
@@ -72,10 +84,14 @@ public struct IngestPipeline: Sendable {
         subject.sameBytesSuffice = { attachments.stored(document: state?.id).isEmpty }
         let exchange: FetchExchange
         let rawHash: String
+        // While extraction and storing are behind the fetches, this fetch waits (bounded memory).
+        await backlog.waitForRoom()
         switch await conditionalFetch.run(subject) {
         case .notModified(let report), .failed(let report), .unchanged(let report): return report
         case .body(let fetched, let hash): (exchange, rawHash) = (fetched, hash)
         }
+        backlog.enter()
+        defer { backlog.leave() }
         let response = exchange.response
         let stored = attachments.stored(document: state?.id)
         // A body that is itself a document file (PDF, DOCX …) is read as one.
@@ -91,11 +107,11 @@ public struct IngestPipeline: Sendable {
             body: response.body, rawHash: rawHash, contentType: response.contentType, charset: content.charset,
             etag: response.etag, lastModified: response.lastModified, hint: hint, document: content.document,
             attachments: await attachments.fetch(content.links, stored: stored))
-        do {
-            let stored = try database.store(page)
+        switch await writer.store(page, in: database) {
+        case .success(let stored):
             return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
                               document: stored.documentID, event: stored.eventSeq)
-        } catch {
+        case .failure(let error):
             return recording.failed(exchange.report(.error), by: error)
         }
     }

@@ -8,41 +8,68 @@ import DocWatchCore
 /// SQLite's own tokenizers cannot serve Chinese: `unicode61` keeps a whole run of Han characters as one
 /// token and `trigram` cannot match one- or two-character queries such as 江苏 or 复工.
 public enum SearchTokenizer {
-    /// Space-separated tokens, for indexing.
+    /// Space-separated tokens, for indexing: `tokens(text, trailingUnigram: true)` joined by spaces, written
+    /// straight into one string (no string per token).
     public static func indexText(_ text: String) -> String {
-        tokens(text, trailingUnigram: true).joined(separator: " ")
+        var out = String()
+        out.reserveCapacity(text.utf8.count * 2)
+        func separate() {
+            if !out.isEmpty { out.unicodeScalars.append(" ") }
+        }
+        scan(text, trailingUnigram: true, bigram: { first, second in
+            separate()
+            out.unicodeScalars.append(first)
+            out.unicodeScalars.append(second)
+        }, unigram: { scalar in
+            separate()
+            out.unicodeScalars.append(scalar)
+        }, word: { word in
+            separate()
+            out += word
+        })
+        return out
     }
 
     /// The tokens of `text`; a query phrase leaves out the trailing unigram so its bigrams stay adjacent.
     public static func tokens(_ text: String, trailingUnigram: Bool) -> [String] {
         var out: [String] = []
-        var run: [Unicode.Scalar] = []
+        scan(text, trailingUnigram: trailingUnigram, bigram: { first, second in
+            var pair = String.UnicodeScalarView()
+            pair.append(first)
+            pair.append(second)
+            out.append(String(pair))
+        }, unigram: { out.append(String($0)) }, word: { out.append($0) })
+        return out
+    }
+
+    /// Walks `text` once, handing each token over in order: a CJK run's bigrams as its characters arrive,
+    /// then its last character (always for a one-character run, else with `trailingUnigram`), and each
+    /// other word lower-cased.
+    private static func scan(
+        _ text: String, trailingUnigram: Bool, bigram: (Unicode.Scalar, Unicode.Scalar) -> Void,
+        unigram: (Unicode.Scalar) -> Void, word emitWord: (String) -> Void
+    ) {
+        var previous: Unicode.Scalar = " "
+        var runLength = 0
         var word = String.UnicodeScalarView()
 
         func flushRun() {
-            if run.count == 1 {
-                out.append(String(run[0]))
-            } else if run.count > 1 {
-                for index in 0..<(run.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(run[index])
-                    pair.append(run[index + 1])
-                    out.append(String(pair))
-                }
-                if trailingUnigram { out.append(String(run[run.count - 1])) }
-            }
-            run.removeAll(keepingCapacity: true)
+            if runLength == 1 || (runLength > 1 && trailingUnigram) { unigram(previous) }
+            runLength = 0
         }
         func flushWord() {
-            if !word.isEmpty { out.append(String(word).lowercased()) }
+            guard !word.isEmpty else { return }
+            emitWord(String(word).lowercased())
             word = String.UnicodeScalarView()
         }
 
         for scalar in text.unicodeScalars {
             if isCJK(scalar) {
                 flushWord()
-                run.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if runLength > 0 { bigram(previous, scalar) }
+                previous = scalar
+                runLength += 1
+            } else if WordScalar.isWordScalar(scalar) {
                 flushRun()
                 word.append(scalar)
             } else {
@@ -52,7 +79,6 @@ public enum SearchTokenizer {
         }
         flushRun()
         flushWord()
-        return out
     }
 
     /// What each whitespace-separated term of a user query (Simplified) must match: a single CJK

@@ -40,4 +40,16 @@ struct BodyCodecTests {
         let packed = BodyCodec.compress([UInt8](repeating: 7, count: 200_000))
         #expect(throws: Compression.Failure.tooLarge(limit: 1000)) { try BodyCodec.decompress(packed, limit: 1000) }
     }
+
+    @Test("bodies packed on many threads at once each read back as themselves")
+    func concurrentCompression() async throws {
+        let bodies = (0..<32).map { n in Array(String(repeating: "<p>第\(n)段 text \(n)</p>\n", count: 50 + n * 20).utf8) }
+        let packed = await withTaskGroup(of: (Int, [UInt8]).self) { group in
+            for (n, body) in bodies.enumerated() { group.addTask { (n, BodyCodec.compress(body)) } }
+            return await group.reduce(into: [Int: [UInt8]]()) { $0[$1.0] = $1.1 }
+        }
+        for (n, body) in bodies.enumerated() {
+            #expect(try BodyCodec.decompress(packed[n] ?? []) == body)
+        }
+    }
 }

@@ -53,6 +53,14 @@ struct SearchTests {
     func tokenizer(text: String, tokens: String) {
         #expect(SearchTokenizer.indexText(text) == tokens)
     }
+
+    @Test("the index text is the tokens joined by spaces, written in one pass", arguments: [
+        "", " ", "江", "复工复产", "Docwatch 2026年第3季度 GDP增长5.2%，同比（上年）", "ＡＢＣ全角 ｶﾀｶﾅ 한국어 café—naïve",
+        "国务院办公厅关于印发《通知》的说明。\n第二段：各地区、各部门要认真贯彻落实。 a b 1 ２", "x江y河z", "江x",
+    ])
+    func indexTextIsJoinedTokens(text: String) {
+        #expect(SearchTokenizer.indexText(text) == SearchTokenizer.tokens(text, trailingUnigram: true).joined(separator: " "))
+    }
 }
 
 @Suite("Search by date")
