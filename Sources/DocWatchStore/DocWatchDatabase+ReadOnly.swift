@@ -94,6 +94,8 @@ extension DocWatchDatabase {
     /// `synchronous` stays FULL: with NORMAL a power cut may undo commits whose events were already
     /// drained into the change log and pushed, and the restarted daemon would hand out their sequence
     /// numbers again. Batched poll recordings keep the number of commits (and fsyncs) low instead.
+    /// GRDB's pool sets NORMAL on its writer while it turns WAL on, after `prepareDatabase` has run, so
+    /// `open(path:)` sets FULL on the writer once the pool exists (a test reads it back).
     ///
     /// `journal_size_limit` empties the kept `-wal` when the last connection closes (after its
     /// checkpoint): otherwise the next process to open the database reads every frame of it back

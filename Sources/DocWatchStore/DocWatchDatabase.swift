@@ -37,7 +37,9 @@ public struct DocWatchDatabase: Sendable {
             throw StoreError(operation: "create the database \(path)", message: error.description)
         }
         do {
-            return try DocWatchDatabase(writer: DatabasePool(path: path, configuration: fileWriterConfiguration()))
+            let pool = try DatabasePool(path: path, configuration: fileWriterConfiguration())
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            return try DocWatchDatabase(writer: pool)
         } catch let error as StoreError {
             throw error
         } catch {
