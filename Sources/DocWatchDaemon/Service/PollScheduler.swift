@@ -22,7 +22,8 @@ import ServiceLifecycle
 /// hands its lease back, so it is not held back).
 ///
 /// A finished poll wakes the loop only when that changes what the loop waits for: a slot freed in a full
-/// plan, a due time sooner than the loop's, a health write to make, or a shutdown waiting for it.
+/// plan, a due time sooner than the loop's, a health write to make, a shutdown waiting for it, or (in a
+/// cluster) the renewal of leases in flight.
 public actor PollScheduler: Service {
     private var plan: SchedulePlan
     private var poller: any SourcePolling
@@ -218,7 +219,8 @@ public actor PollScheduler: Service {
                 "next": "\(Timestamp.utc(decision.nextDue))", "error": "\(report.error ?? "")",
             ])
         }
-        var wake = wasFull || wakeup.isStopped || loopDeadline == nil
+        // In a cluster the loop's wait also holds the renewal of leases in flight, which this poll may end.
+        var wake = cluster != nil || wasFull || wakeup.isStopped || loopDeadline == nil
         if let decision, let loopDeadline, decision.nextDue < loopDeadline { wake = true }
         if let decision, batchesHealth {
             health.add(SourcePoll(source: id, time: now, outcome: report.outcome, error: report.error, nextDue: decision.nextDue),
