@@ -74,6 +74,7 @@ public struct Daemon: Sendable {
         }
         defer { factory.shutdown() }
 
+        // Fed only when something can scrape it: a counter per source and outcome costs every poll a lookup.
         let metrics = DaemonMetrics()
         if let listen = configuration.metrics.listen {
             do throws(MetricsServerError) { try MetricsServer.checkAvailable(listen) } catch { throw .io(error.description) }
@@ -87,7 +88,8 @@ public struct Daemon: Sendable {
                                cluster: cluster)
         let plan = SchedulePlan(configuration: configuration, stored: stored, now: clock.now())
         let scheduler = PollScheduler(plan: plan, poller: pipeline, database: database, clock: clock,
-                                      shutdownGrace: shutdownGrace, systemd: systemd, metrics: metrics, cluster: cluster,
+                                      shutdownGrace: shutdownGrace, systemd: systemd,
+                                      metrics: configuration.metrics.listen == nil ? nil : metrics, cluster: cluster,
                                       onEvents: { drain.poke(); push.poke() })
         let status: @Sendable () async -> String = { await scheduler.statusLine }
         let hangups = await UnixSignalsSequence(trapping: .sighup)

@@ -37,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Terminal.run {
+            DaemonAllocator.configure(environment: ProcessInfo.processInfo.environment)
             let fromEnvironment = ProcessInfo.processInfo.environment["DOCWATCH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
             LineLogHandler.bootstrap(level: logLevel.flatMap(Logger.Level.init(rawValue:)) ?? fromEnvironment ?? .info)
             do {

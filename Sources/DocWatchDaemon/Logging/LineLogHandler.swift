@@ -52,15 +52,39 @@ public struct LineLogHandler: LogHandler {
     /// The line for one event, without the newline.
     func format(level: Logger.Level, message: String, metadata: Logger.Metadata, now: Date = Date()) -> String {
         var line = journal ? "<\(Self.priority(level))>" : Self.stamp(now) + " "
-        line += "\(level.rawValue) \(label): \(Self.oneLine(message))"
+        line += level.rawValue
+        line += " "
+        line += label
+        line += ": "
+        line += Self.oneLine(message)
         // `source` and `url` first, the rest by key, so lines of one kind read alike.
-        let order = ["source", "url"]
-        let keys = order.filter { metadata[$0] != nil } + metadata.keys.filter { !order.contains($0) }.sorted()
-        for key in keys {
+        var leading = 0
+        for key in Self.leadingKeys {
             guard let value = metadata[key] else { continue }
-            line += " \(key)=\(Self.quoted("\(value)"))"
+            leading += 1
+            Self.append(key, value, to: &line)
+        }
+        if metadata.count > leading {
+            for key in metadata.keys.sorted() where !Self.leadingKeys.contains(key) {
+                if let value = metadata[key] { Self.append(key, value, to: &line) }
+            }
         }
         return line
+    }
+
+    /// The metadata keys that lead a line, in this order.
+    private static let leadingKeys = ["source", "url"]
+
+    /// Appends ` key=value` (the value quoted when it needs it).
+    private static func append(_ key: String, _ value: Logger.MetadataValue, to line: inout String) {
+        line += " "
+        line += key
+        line += "="
+        switch value {
+        case .string(let text): line += quoted(text)
+        case .stringConvertible(let convertible): line += quoted(convertible.description)
+        case .dictionary, .array: line += quoted(value.description)
+        }
     }
 
     private static let lastStamp = Mutex<(second: Int, text: String)>((Int.min, ""))
@@ -87,12 +111,26 @@ public struct LineLogHandler: LogHandler {
     }
 
     private static func oneLine(_ text: String) -> String {
-        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+        // Most lines hold no newline scalar at all; only those that do are split by Character.
+        guard text.unicodeScalars.contains(where: isNewlineScalar), text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// The scalars a `Character` that `isNewline` is made of (LF, VT, FF, CR, NEL, LS, PS).
+    private static func isNewlineScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     private static func quoted(_ value: String) -> String {
         let flat = oneLine(value)
-        guard flat.isEmpty || flat.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) else { return flat }
+        // A byte scan first: without a space, quote or `=` byte no Character can be one.
+        guard flat.isEmpty
+            || (flat.utf8.contains(where: { $0 == 0x20 || $0 == 0x22 || $0 == 0x3D })
+                && flat.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }))
+        else { return flat }
         return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
@@ -111,21 +149,22 @@ public struct LineOutput: Sendable {
 
     /// Standard error, each line written whole.
     public static let standardError = LineOutput { line in
-        let bytes = Array((line + "\n").utf8)
-        lock.withLock { _ in writeAll(bytes, to: 2) }
+        var text = line
+        text += "\n"
+        text.withUTF8 { bytes in
+            lock.withLock { _ in writeAll(bytes, to: 2) }
+        }
     }
 }
 
 /// Writes all of `bytes` to `descriptor`, retrying short writes and EINTR; gives up on other errors.
-private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, base + offset, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
+private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
     }
 }

@@ -15,6 +15,15 @@ import ServiceLifecycle
 ///
 /// On graceful shutdown it starts nothing new, lets in-flight polls finish for `shutdownGrace`, then
 /// cancels what is left (a cancelled poll is not counted as a failure and stays due).
+///
+/// Each poll's health (outcome, failures, next due time) is written through a `HealthBatch`: polls that
+/// finish within `healthWindow` of each other share one transaction, written at the latest before the
+/// loop sleeps past the window and at shutdown. In a cluster the window is 0 (each poll's write also
+/// hands its lease back, so it is not held back).
+///
+/// A finished poll wakes the loop only when that changes what the loop waits for: a slot freed in a full
+/// plan, a due time sooner than the loop's, a health write to make, a shutdown waiting for it, or (in a
+/// cluster) the renewal of leases in flight.
 public actor PollScheduler: Service {
     private var plan: SchedulePlan
     private var poller: any SourcePolling
@@ -31,14 +40,24 @@ public actor PollScheduler: Service {
     private var lastStatus = Date.distantPast
     /// When the leases of the polls in flight are renewed next (cluster only; nil with none in flight).
     private var nextRenewal: Date?
+    /// Health writes waiting for their transaction.
+    private var health: HealthBatch
+    /// Whether `health` gathers writes (false: each poll writes its own, as in a cluster).
+    private let batchesHealth: Bool
+    /// What the loop sleeps until now (nil: until a signal); stale while the loop runs, which then
+    /// computes it again before it sleeps.
+    private var loopDeadline: Date?
 
     public init(
         plan: SchedulePlan, poller: any SourcePolling, database: any DocumentStore, clock: any WallClock = SystemClock(),
         shutdownGrace: TimeInterval = 10, systemd: SystemdNotifier = SystemdNotifier(),
         logger: Logger = Logger(label: "docwatch.scheduler"), metrics: DaemonMetrics? = nil,
-        cluster: ClusterMembership? = nil, onEvents: @escaping @Sendable () -> Void = {}
+        cluster: ClusterMembership? = nil, healthWindow: TimeInterval? = nil,
+        onEvents: @escaping @Sendable () -> Void = {}
     ) {
         self.cluster = cluster
+        self.health = HealthBatch(window: healthWindow ?? (cluster == nil ? 1 : 0))
+        self.batchesHealth = health.window > 0
         self.metrics = metrics
         self.plan = plan
         self.poller = poller
@@ -65,12 +84,17 @@ public actor PollScheduler: Service {
                 while !wakeup.isStopped {
                     await startDuePolls(in: &group)
                     await renewLeasesIfDue()
-                    let full = plan.inFlight.count >= plan.configuration.http.concurrency
-                    let due = full ? nil : plan.nextDue()
+                    let due = isFull ? nil : plan.nextDue()
                     let renewal = plan.inFlight.isEmpty ? nil : nextRenewal
-                    await wakeup.wait(until: [due, renewal].compactMap { $0 }.min(), clock: clock)
+                    var wake = [due, renewal].compactMap { $0 }.min()
+                    // A full plan sleeps until a poll ends; gathered health is not held back longer than its window.
+                    if isFull, let written = health.deadline { wake = min(wake ?? written, written) }
+                    if health.isDue(now: clock.now(), sleepingUntil: wake) { writeHealth() }
+                    loopDeadline = wake
+                    await wakeup.wait(until: wake, clock: clock)
                 }
                 await finishInFlight(group: &group)
+                writeHealth()
             }
         } onGracefulShutdown: { [wakeup] in
             wakeup.stop()
@@ -88,6 +112,9 @@ public actor PollScheduler: Service {
         publishStatus(force: true)
         return summary
     }
+
+    /// Whether as many polls are in flight as `[http] concurrency` allows.
+    private var isFull: Bool { plan.inFlight.count >= plan.configuration.http.concurrency }
 
     private func startDuePolls(in group: inout DiscardingTaskGroup) async {
         let free = plan.configuration.http.concurrency - plan.inFlight.count
@@ -166,21 +193,23 @@ public actor PollScheduler: Service {
             releaseLease(of: source.id)
             return
         }
-        guard let decision = await finished(source.id, report: report, started: started) else { return }
-        var wroteEvent = report.wroteEvents
+        if report.wroteEvents { onEvents() }
+        guard let decision = await finished(source.id, report: report, started: started), !batchesHealth else { return }
         do {
             let event = try database.recordSourcePoll(
                 source: source.id, time: clock.now(), outcome: report.outcome, error: report.error,
                 nextDue: decision.nextDue)
-            wroteEvent = wroteEvent || event != nil
+            if event != nil { onEvents() }
         } catch {
             logger.error("cannot record the poll", metadata: ["source": "\(source.id)", "error": "\(error)"])
         }
-        if wroteEvent { onEvents() }
     }
 
+    /// Ends a poll in the plan, counts it, gathers its health write (when batched) and wakes the loop if
+    /// that changes what it waits for. Returns the decision, nil when the source was removed meanwhile.
     private func finished(_ id: String, report: PollReport, started: Date) -> PollDecision? {
         let now = clock.now()
+        let wasFull = isFull
         let decision = plan.finish(id, report: report, now: now)
         counts.add(report)
         metrics?.record(report, duration: now.timeIntervalSince(started), at: now)
@@ -190,9 +219,34 @@ public actor PollScheduler: Service {
                 "next": "\(Timestamp.utc(decision.nextDue))", "error": "\(report.error ?? "")",
             ])
         }
-        wakeup.signal()
+        // In a cluster the loop's wait also holds the renewal of leases in flight, which this poll may end.
+        var wake = cluster != nil || wasFull || wakeup.isStopped || loopDeadline == nil
+        if let decision, let loopDeadline, decision.nextDue < loopDeadline { wake = true }
+        if let decision, batchesHealth {
+            health.add(SourcePoll(source: id, time: now, outcome: report.outcome, error: report.error, nextDue: decision.nextDue),
+                       now: now)
+            if health.count >= health.limit {
+                writeHealth()
+            } else if health.isDue(now: now, sleepingUntil: loopDeadline) {
+                wake = true
+            }
+        }
+        if wake { wakeup.signal() }
         publishStatus(force: false)
         return decision
+    }
+
+    /// Writes the gathered health of finished polls in one transaction; a failure is logged (the store
+    /// keeps its queued 304s for its next write).
+    private func writeHealth() {
+        let polls = health.take()
+        guard !polls.isEmpty else { return }
+        do {
+            if try !database.recordSourcePolls(polls).isEmpty { onEvents() }
+        } catch {
+            logger.error("cannot record the polls", metadata: [
+                "sources": "\(polls.count)", "first": "\(polls[0].source)", "error": "\(error)"])
+        }
     }
 
     /// A cancelled poll's source goes back to the other daemons now rather than when its lease ends.
