@@ -9,7 +9,7 @@ struct TextRunTests {
     ])
     func runText(_ text: String) {
         let root = HTMLParser.parse("<p>x<b>\(text)</b></p>")
-        let node = root.first("b")?.children.first ?? HTMLNode(text: text)
+        let node = root.first("b")?.children.first ?? HTMLNode(text: text, index: 0)
         #expect(TextRun(node: node, inLink: false).text == node.text.trimmed)
     }
 }
