@@ -1,6 +1,7 @@
 import DocWatchCore
 import DocWatchExtract
 import Foundation
+import Testing
 
 /// Small hand-written pages for the extractor's rule tests.
 enum Fixture {
@@ -35,4 +36,12 @@ enum Fixture {
         let timeZone = TimeZone(identifier: zone) ?? .current
         return Extractor(options: ExtractionOptions(timeZone: timeZone, facts: false, simplify: false)).extract(html: html, url: url)
     }
+}
+
+/// A named text (a paragraph, a page's HTML) for `@Test(arguments:)` tables; the name is what the test
+/// report shows.
+struct NamedText: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    var testDescription: String { name }
 }

@@ -13,24 +13,18 @@ private final class CountingConverter: ScriptConverter {
     }
 }
 
-struct ScriptCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let text: String
-    var testDescription: String { name }
-}
-
 @Suite("Traditional → Simplified: OpenCC only where it can change something")
 struct ScriptNormalizerTests {
     @Test("Simplified and non-Chinese text comes back unchanged without a call to the converter", arguments: [
-        ScriptCase(name: "empty", text: ""),
-        ScriptCase(name: "English", text: "The State Council issued a notice on 3 March 2025."),
-        ScriptCase(name: "a Simplified news paragraph", text: "江苏是制造业大省，推动制造业复工复产，事关经济平稳运行、社会稳定发展。"),
-        ScriptCase(name: "a Simplified policy title with a document number", text: "关于印发《先进制造业集群产业强链三年行动计划》的通知 苏政办发〔2020〕4号"),
-        ScriptCase(name: "figures and full-width punctuation", text: "人员返岗率由75.6%提升至９４％；"),
-        ScriptCase(name: "Japanese kana", text: "ひらがなとカタカナ"),
-        ScriptCase(name: "phrase anchors outside their phrases (覆盖, 沈阳)", text: "重点场所5G网络覆盖率达到84%，沈阳市"),
+        NamedText(name: "empty", text: ""),
+        NamedText(name: "English", text: "The State Council issued a notice on 3 March 2025."),
+        NamedText(name: "a Simplified news paragraph", text: "江苏是制造业大省，推动制造业复工复产，事关经济平稳运行、社会稳定发展。"),
+        NamedText(name: "a Simplified policy title with a document number", text: "关于印发《先进制造业集群产业强链三年行动计划》的通知 苏政办发〔2020〕4号"),
+        NamedText(name: "figures and full-width punctuation", text: "人员返岗率由75.6%提升至９４％；"),
+        NamedText(name: "Japanese kana", text: "ひらがなとカタカナ"),
+        NamedText(name: "phrase anchors outside their phrases (覆盖, 沈阳)", text: "重点场所5G网络覆盖率达到84%，沈阳市"),
     ])
-    func simplifiedSkipsTheConverter(_ example: ScriptCase) {
+    func simplifiedSkipsTheConverter(_ example: NamedText) {
         let converter = CountingConverter()
         let normalizer = ScriptNormalizer(converter: converter)
         #expect(normalizer.toSimplified(example.text) == example.text)
@@ -38,18 +32,18 @@ struct ScriptNormalizerTests {
     }
 
     @Test("Traditional and mixed text converts exactly as OpenCC converts it, phrase-only characters included", arguments: [
-        ScriptCase(name: "a Traditional sentence", text: "國務院辦公廳關於進一步優化營商環境的通知"),
-        ScriptCase(name: "Traditional inside Simplified", text: "江苏省政府召开新闻发布会，會議由省長主持。"),
-        ScriptCase(name: "one Traditional character", text: "推动制造业复工复产，事关經济平稳运行"),
-        ScriptCase(name: "覆 changes only in phrases (回覆)", text: "请尽快回覆"),
-        ScriptCase(name: "覆 changes only in phrases (反覆)", text: "他反反覆覆地说"),
-        ScriptCase(name: "藉 changes only in phrases (藉口)", text: "不要找藉口"),
-        ScriptCase(name: "瞭 changes only in phrases (瞭解)", text: "一目瞭然，充分瞭解情况"),
-        ScriptCase(name: "沈 changes only in phrases (沈默)", text: "会场一片沈默"),
-        ScriptCase(name: "牴 changes only in phrases (牴牾)", text: "两者互相牴牾"),
-        ScriptCase(name: "a supplementary-plane character", text: "𨋢字"),
+        NamedText(name: "a Traditional sentence", text: "國務院辦公廳關於進一步優化營商環境的通知"),
+        NamedText(name: "Traditional inside Simplified", text: "江苏省政府召开新闻发布会，會議由省長主持。"),
+        NamedText(name: "one Traditional character", text: "推动制造业复工复产，事关經济平稳运行"),
+        NamedText(name: "覆 changes only in phrases (回覆)", text: "请尽快回覆"),
+        NamedText(name: "覆 changes only in phrases (反覆)", text: "他反反覆覆地说"),
+        NamedText(name: "藉 changes only in phrases (藉口)", text: "不要找藉口"),
+        NamedText(name: "瞭 changes only in phrases (瞭解)", text: "一目瞭然，充分瞭解情况"),
+        NamedText(name: "沈 changes only in phrases (沈默)", text: "会场一片沈默"),
+        NamedText(name: "牴 changes only in phrases (牴牾)", text: "两者互相牴牾"),
+        NamedText(name: "a supplementary-plane character", text: "𨋢字"),
     ])
-    func traditionalConvertsAsOpenCC(_ example: ScriptCase) {
+    func traditionalConvertsAsOpenCC(_ example: NamedText) {
         let converter = CountingConverter()
         let converted = ScriptNormalizer(converter: converter).toSimplified(example.text)
         let expected = OpenCCConverter.t2s.convert(example.text)
@@ -88,11 +82,11 @@ struct ScriptNormalizerTests {
     }
 
     @Test("the fact fold maps each ideograph as OpenCC maps it alone, also when no frequent Traditional character is present", arguments: [
-        ScriptCase(name: "a frequent Traditional character", text: "國務院"),
-        ScriptCase(name: "only a rare Traditional character (鳬)", text: "野鳬"),
-        ScriptCase(name: "Simplified", text: "国务院办公厅"),
+        NamedText(name: "a frequent Traditional character", text: "國務院"),
+        NamedText(name: "only a rare Traditional character (鳬)", text: "野鳬"),
+        NamedText(name: "Simplified", text: "国务院办公厅"),
     ])
-    func foldMatchesOpenCC(_ example: ScriptCase) {
+    func foldMatchesOpenCC(_ example: NamedText) {
         let values = example.text.unicodeScalars.map(\.value)
         let expected = example.text.unicodeScalars.map { scalar in
             let converted = OpenCCConverter.t2s.convert(String(scalar)).unicodeScalars

@@ -5,16 +5,16 @@ import Testing
 @Suite("Class/id hints from bytes")
 struct HintBytesTests {
     @Test("Class/id hints read from bytes weigh as the lower-cased idAndClass string does", arguments: [
-        MarkupCase(name: "an article class", html: #"<div class="TRS_Editor">x</div>"#),
-        MarkupCase(name: "furniture by id", html: #"<div id="NavBar">x</div>"#),
-        MarkupCase(name: "both", html: #"<div id="content" class="share-bar">x</div>"#),
-        MarkupCase(name: "neither hint", html: #"<div class="wrap">x</div>"#),
-        MarkupCase(name: "a Kelvin sign that lower-cases to k", html: "<div class=\"ran\u{212A}\">x</div>"),
-        MarkupCase(name: "Chinese class words", html: #"<div class="正文 Article">x</div>"#),
-        MarkupCase(name: "an inner-furniture word", html: #"<div class="Editor">x</div>"#),
+        NamedText(name: "an article class", text: #"<div class="TRS_Editor">x</div>"#),
+        NamedText(name: "furniture by id", text: #"<div id="NavBar">x</div>"#),
+        NamedText(name: "both", text: #"<div id="content" class="share-bar">x</div>"#),
+        NamedText(name: "neither hint", text: #"<div class="wrap">x</div>"#),
+        NamedText(name: "a Kelvin sign that lower-cases to k", text: "<div class=\"ran\u{212A}\">x</div>"),
+        NamedText(name: "Chinese class words", text: #"<div class="正文 Article">x</div>"#),
+        NamedText(name: "an inner-furniture word", text: #"<div class="Editor">x</div>"#),
     ])
-    func hintWeights(_ page: MarkupCase) throws {
-        let node = try #require(HTMLParser.parse(page.html).first("div"))
+    func hintWeights(_ page: NamedText) throws {
+        let node = try #require(HTMLParser.parse(page.text).first("div"))
         let hints = node.idAndClass
         var weight = 0.0
         if ElementTraits.contentHints.contains(where: { hints.containsBytes($0) }) { weight += 25 }

@@ -1,28 +1,21 @@
 @testable import DocWatchExtract
 import Testing
 
-/// A named HTML snippet.
-struct MarkupCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let html: String
-    var testDescription: String { name }
-}
-
 @Suite("One walk over the tree finds the head elements, the body and the headline candidates")
 struct HeadElementsTests {
     @Test("One walk finds the <meta>s, <title>s, first <head>'s <title>s, first <body> and ranked headings that separate searches find", arguments: [
-        MarkupCase(name: "an ordinary head", html: "<html><head><title>标题</title><meta name=a content=1><meta property=b content=2></head><body><p>正文</p></body></html>"),
-        MarkupCase(name: "a title in the body too", html: "<html><head><title>一</title></head><body><title>二</title><meta name=c content=3></body></html>"),
-        MarkupCase(name: "no head, titles in the body", html: "<body><div><title>甲</title></div><p><title>乙</title></p></body>"),
-        MarkupCase(name: "nothing at all", html: "<p>只有正文</p>"),
-        MarkupCase(name: "headings of every rank, a titled body, a heading in the head", html: """
+        NamedText(name: "an ordinary head", text: "<html><head><title>标题</title><meta name=a content=1><meta property=b content=2></head><body><p>正文</p></body></html>"),
+        NamedText(name: "a title in the body too", text: "<html><head><title>一</title></head><body><title>二</title><meta name=c content=3></body></html>"),
+        NamedText(name: "no head, titles in the body", text: "<body><div><title>甲</title></div><p><title>乙</title></p></body>"),
+        NamedText(name: "nothing at all", text: "<p>只有正文</p>"),
+        NamedText(name: "headings of every rank, a titled body, a heading in the head", text: """
             <html><head><h1>头里</h1></head><body class="title"><div class="news-title">甲</div><h3>乙</h3><h2>丙</h2>
             <h1>丁</h1><label class="subtitle">戊</label><h2 id="title">己</h2><body><h3>庚</h3></body></body></html>
             """),
-        MarkupCase(name: "headings without a body", html: "<h2>一</h2><div class=\"title\">二</div><h1>三</h1>"),
+        NamedText(name: "headings without a body", text: "<h2>一</h2><div class=\"title\">二</div><h1>三</h1>"),
     ])
-    func headElements(_ page: MarkupCase) {
-        let root = HTMLParser.parse(page.html)
+    func headElements(_ page: NamedText) {
+        let root = HTMLParser.parse(page.text)
         let found = HeadElements(root: root)
         #expect(found.metas.map(ObjectIdentifier.init) == root.all("meta").map(ObjectIdentifier.init))
         #expect(found.titles.map(ObjectIdentifier.init) == root.all("title").map(ObjectIdentifier.init))
