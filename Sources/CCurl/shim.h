@@ -1,6 +1,8 @@
 #ifndef DOCWATCH_CCURL_SHIM_H
 #define DOCWATCH_CCURL_SHIM_H
 #include <curl/curl.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 /* curl_easy_setopt and curl_easy_getinfo are variadic; Swift cannot call them. One typed wrapper per
    argument type. */
@@ -26,5 +28,12 @@ static inline CURLSHcode docwatch_share_setopt_long(CURLSH *s, CURLSHoption o, l
 
 /* CURLMsg keeps its result in a union; Swift sees it awkwardly. */
 static inline CURLcode docwatch_msg_result(const CURLMsg *msg) { return msg->data.result; }
+
+/* The loop's own wake-up: an eventfd polled with the transfers' sockets. Writing one is cheaper than
+   curl_multi_wakeup's socketpair send (7.88 has no eventfd of its own). */
+static inline int docwatch_eventfd_open(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
+static inline void docwatch_eventfd_signal(int fd) { (void)eventfd_write(fd, 1); }
+static inline void docwatch_eventfd_drain(int fd) { eventfd_t value; (void)eventfd_read(fd, &value); }
+static inline void docwatch_eventfd_close(int fd) { (void)close(fd); }
 
 #endif

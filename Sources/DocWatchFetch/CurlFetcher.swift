@@ -14,15 +14,26 @@ public final class CurlFetcher: PageFetching {
 
     /// Starts the loop thread. With `sharedSchedule` (daemons sharing a database) and a `host_delay`,
     /// every transfer first reserves its start there and waits for it on `clock`.
-    public init(
+    public convenience init(
         settings: HTTPSettings, userAgent: String, logger: Logger = Logger(label: "docwatch.fetch"),
         sharedSchedule: (any SharedHostSchedule)? = nil, clock: any WallClock = SystemClock()
+    ) {
+        self.init(settings: settings, userAgent: userAgent, environment: ProcessInfo.processInfo.environment, logger: logger,
+                  sharedSchedule: sharedSchedule, clock: clock)
+    }
+
+    /// As the public initialiser, with the proxy variables (`no_proxy`) read from `environment`.
+    init(
+        settings: HTTPSettings, userAgent: String, environment: [String: String],
+        logger: Logger = Logger(label: "docwatch.fetch"), sharedSchedule: (any SharedHostSchedule)? = nil,
+        clock: any WallClock = SystemClock()
     ) {
         sharedTurn = sharedSchedule.flatMap { schedule in
             settings.hostDelay > 0 ? SharedHostTurn(schedule: schedule, delay: settings.hostDelay, clock: clock, logger: logger) : nil
         }
         do throws(FetchError) {
-            let loop = try CurlMultiLoop(settings: settings, userAgent: userAgent, logger: logger, now: Self.monotonicSeconds)
+            let loop = try CurlMultiLoop(settings: settings, userAgent: userAgent, noProxy: NoProxy.list(in: environment),
+                                         logger: logger, now: Self.monotonicSeconds)
             loop.start()
             engine = .success(loop)
         } catch {
@@ -47,7 +58,7 @@ public final class CurlFetcher: PageFetching {
         let job = FetchJob(request: request, host: try CurlURL.host(of: request.url))
         try await sharedTurn?.wait(for: job.host)
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
+            try await withUnsafeThrowingContinuation { continuation in
                 job.attach(continuation)
                 loop.submit(job)
             }

@@ -7,8 +7,8 @@ import Synchronization
 /// One curl multi handle and the thread that drives it: queued jobs wait for the host gate, start as
 /// easy handles, and resume their callers when libcurl reports them done.
 ///
-/// Other threads only touch `inbox` (under its lock) and call `curl_multi_wakeup`; everything else
-/// belongs to the loop thread.
+/// Other threads only touch `inbox` (under its lock) and signal `wakeup`; everything else belongs to
+/// the loop thread.
 final class CurlMultiLoop: @unchecked Sendable {
     private struct Inbox {
         var jobs: [FetchJob] = []
@@ -23,14 +23,19 @@ final class CurlMultiLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     private let settings: HTTPSettings
     private let userAgent: String
+    /// `NoProxy.list` of the environment the fetcher started in.
+    private let noProxy: String
     private let logger: Logger
     private let now: @Sendable () -> TimeInterval
     private let inbox = Mutex(Inbox())
+    private let wakeup: LoopWakeup
     private let stopped = DispatchSemaphore(value: 0)
     private let threadStarted = Mutex(false)
 
     // Loop-thread state.
     private var gate: HostGate
+    /// When `startAdmitted` next lets the gate forget idle hosts.
+    private var nextForgetting: TimeInterval = 0
     private var waiting: [FetchJob] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private let cookieJars = CookieJars()
@@ -38,13 +43,16 @@ final class CurlMultiLoop: @unchecked Sendable {
     let handles: EasyHandlePool
 
     /// Makes the multi handle; the thread starts with `start()`.
-    init(settings: HTTPSettings, userAgent: String, logger: Logger, now: @escaping @Sendable () -> TimeInterval) throws(FetchError) {
+    init(settings: HTTPSettings, userAgent: String, noProxy: String, logger: Logger,
+         now: @escaping @Sendable () -> TimeInterval) throws(FetchError) {
         guard CurlGlobal.ensureInitialised(), let multi = curl_multi_init() else {
             throw .transfer(code: -1, message: "libcurl could not be initialised")
         }
         self.multi = multi
+        wakeup = LoopWakeup(multi: multi)
         self.settings = settings
         self.userAgent = userAgent
+        self.noProxy = noProxy
         self.logger = logger
         self.now = now
         gate = HostGate(concurrency: settings.concurrency, perHost: settings.perHost, hostDelay: settings.hostDelay)
@@ -77,7 +85,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             return (true, inbox.isFirst)
         }
         guard accepted else { return job.finish(.failure(.cancelled)) }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { wakeup.signal() }
     }
 
     /// Asks the loop to drop a job (already finished by the caller) and free its transfer.
@@ -86,7 +94,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             inbox.cancelled.append(ObjectIdentifier(job))
             return inbox.isFirst
         }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { wakeup.signal() }
     }
 
     /// Cancels every job and waits for the thread to end. Safe to call more than once.
@@ -96,7 +104,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             return !inbox.stopping
         }
         guard first, threadStarted.withLock({ $0 }) else { return }
-        curl_multi_wakeup(multi)
+        wakeup.signal()
         stopped.wait()
     }
 
@@ -114,7 +122,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             curl_multi_perform(multi, &active)
             // A finished transfer frees a slot: admit the next job before sleeping.
             if collectFinished() > 0, !waiting.isEmpty { continue }
-            curl_multi_poll(multi, nil, 0, pollTimeout(until: wakeAt), nil)
+            wakeup.waitFor(timeout: pollTimeout(until: wakeAt))
         }
         cancelEverything()
         stopped.signal()
@@ -123,7 +131,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Starts every waiting job the gate admits; returns the earliest instant a refused one may start.
     private func startAdmitted() -> TimeInterval? {
         let instant = now()
-        gate.forgetIdleHosts(now: instant)
+        // Forgetting only bounds the gate's memory (an idle host past its delay is admitted either way):
+        // once a second is enough, and spares a busy loop a dictionary rebuild per transfer.
+        if instant >= nextForgetting {
+            gate.forgetIdleHosts(now: instant)
+            nextForgetting = instant + 1
+        }
         var wakeAt: TimeInterval?
         var refused: [FetchJob] = []
         var next = 0
@@ -150,7 +163,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func begin(_ job: FetchJob) {
         do {
             let cookies = job.request.options.cookieJar.flatMap(cookieJars.share(for:))
-            let transfer = try CurlTransfer(job: job, settings: settings, userAgent: userAgent, cookies: cookies, handles: handles)
+            let transfer = try CurlTransfer(
+                job: job, settings: settings, userAgent: userAgent, noProxy: noProxy, cookies: cookies, handles: handles)
             let added = curl_multi_add_handle(multi, transfer.handle)
             guard added == CURLM_OK else {
                 throw FetchError.transfer(code: Int(added.rawValue), message: String(cString: curl_multi_strerror(added)))

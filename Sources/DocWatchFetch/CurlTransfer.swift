@@ -17,7 +17,8 @@ final class CurlTransfer {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
     private var body: [UInt8] = []
-    private var headers: [String: String] = [:]
+    /// Room for a typical response's headers from the start, so the first dozen cost no regrowth.
+    private var headers = [String: String](minimumCapacity: 16)
     private var status = 0
     /// Between a status line and the blank line that ends its header block.
     private var inHeaders = false
@@ -25,8 +26,9 @@ final class CurlTransfer {
     private var exceededMaxBody = false
 
     /// Takes an easy handle from `handles` and configures it; throws when libcurl refuses a setting.
-    /// `cookies` is the share handle of the request's cookie jar, if it names one.
-    init(job: FetchJob, settings: HTTPSettings, userAgent: String, cookies: UnsafeMutableRawPointer? = nil,
+    /// `cookies` is the share handle of the request's cookie jar, if it names one; `noProxy` the hosts
+    /// that skip a proxy (`NoProxy.list`).
+    init(job: FetchJob, settings: HTTPSettings, userAgent: String, noProxy: String, cookies: UnsafeMutableRawPointer? = nil,
          handles: EasyHandlePool) throws(FetchError) {
         guard let handle = handles.take() else { throw .transfer(code: -1, message: "curl_easy_init failed") }
         self.job = job
@@ -36,7 +38,7 @@ final class CurlTransfer {
         self.limits = settings
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        try configure(userAgent: userAgent, cookies: cookies)
+        try configure(userAgent: userAgent, noProxy: noProxy, cookies: cookies)
     }
 
     deinit {
@@ -46,7 +48,7 @@ final class CurlTransfer {
         errorBuffer.deallocate()
     }
 
-    private func configure(userAgent: String, cookies: UnsafeMutableRawPointer?) throws(FetchError) {
+    private func configure(userAgent: String, noProxy: String, cookies: UnsafeMutableRawPointer?) throws(FetchError) {
         let request = job.request
         let me = Unmanaged.passUnretained(self).toOpaque()
         try check(docwatch_easy_setopt_string(handle, CURLOPT_URL, request.url))
@@ -62,8 +64,10 @@ final class CurlTransfer {
         try check(docwatch_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         try check(docwatch_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent))
         // The source's proxy wins over [http]'s. An empty one (direct) also stops libcurl from reading
-        // proxy variables from the environment.
-        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROXY, request.options.proxy ?? limits.proxy))
+        // proxy variables from the environment; the no-proxy list, read once, stops it reading `no_proxy`.
+        let proxy = request.options.proxy ?? limits.proxy
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_PROXY, proxy))
+        try check(docwatch_easy_setopt_string(handle, CURLOPT_NOPROXY, NoProxy.option(proxy: proxy, list: noProxy)))
         if let cookies {
             // "" turns the cookie engine on without reading a file; the share holds the jar.
             try check(docwatch_easy_setopt_string(handle, CURLOPT_COOKIEFILE, ""))
@@ -104,43 +108,31 @@ final class CurlTransfer {
         return true
     }
 
-    /// `text` without the spaces, tabs and line ends HTTP puts around a header's name and value (Foundation's
-    /// `trimmingCharacters` costs a few percent of a 304 poll).
-    static func trimmed(_ text: Substring) -> Substring {
-        let scalars = text.unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
-            return text[text.endIndex...]
-        }
-        return Substring(scalars[first...last])
-    }
-
     /// Takes one header line; a status line starts a new response (after a redirect), so earlier
     /// headers and body bytes are dropped. False (abort) when Content-Length announces a body past `maxBody`.
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        // A line that is not UTF-8 (a GBK file name in Content-Disposition) keeps its bytes as Latin-1 scalars.
-        let line = String(validating: bytes, as: UTF8.self) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
-        if line.hasPrefix("HTTP/") {
+        switch HeaderLine(bytes) {
+        case .status(let code):
             inHeaders = true
-            headers = [:]
+            headers.removeAll(keepingCapacity: true)
             body.removeAll(keepingCapacity: true)
-            status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            status = code
+            return true
+        case .end:
+            inHeaders = false
+            return true
+        case .other:
+            return true
+        case .field(let name, let value):
+            headers[name] = value
+            guard name == "content-length", Self.hasBody(status: status), let length = Int(value) else { return true }
+            guard length <= limits.maxBody else {
+                exceededMaxBody = true
+                return false
+            }
+            body.reserveCapacity(length)
             return true
         }
-        guard let colon = line.firstIndex(of: ":") else {
-            if line == "\r\n" || line == "\n" { inHeaders = false }
-            return true
-        }
-        let name = Self.trimmed(line[..<colon]).lowercased()
-        let value = String(Self.trimmed(line[line.index(after: colon)...]))
-        headers[name] = value
-        guard name == "content-length", Self.hasBody(status: status), let length = Int(value) else { return true }
-        guard length <= limits.maxBody else {
-            exceededMaxBody = true
-            return false
-        }
-        body.reserveCapacity(length)
-        return true
     }
 
     /// Whether a response with this status carries the page (not a redirect, 304 or interim response).
@@ -159,9 +151,20 @@ final class CurlTransfer {
         var totalMicros: curl_off_t = 0
         _ = docwatch_easy_getinfo_off(handle, CURLINFO_TOTAL_TIME_T, &totalMicros)
         return .success(FetchResponse(
-            status: responseCode, url: info(CURLINFO_EFFECTIVE_URL) ?? job.request.url,
+            status: responseCode, url: effectiveURL(),
             headers: headers, body: body, elapsed: TimeInterval(totalMicros) / 1_000_000
         ))
+    }
+
+    /// The URL after redirects: the request's own (no new String) when libcurl went nowhere else.
+    private func effectiveURL() -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        guard docwatch_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &value) == CURLE_OK, let value else {
+            return job.request.url
+        }
+        let effective = UnsafeRawBufferPointer(start: value, count: strlen(value))
+        let asRequested = job.request.url.utf8.withContiguousStorageIfAvailable { effective.elementsEqual($0) } ?? false
+        return asRequested ? job.request.url : String(cString: value)
     }
 
     private func errorMessage(_ code: CURLcode) -> String {

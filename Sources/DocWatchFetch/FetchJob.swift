@@ -7,7 +7,8 @@ import Synchronization
 /// Cancellation, shutdown and completion may race from different threads; whichever comes first wins
 /// and the others are ignored.
 final class FetchJob: Sendable {
-    typealias Continuation = CheckedContinuation<FetchResponse, any Error>
+    /// Unchecked: the state below already resumes it exactly once, and a checked one costs an allocation per fetch.
+    typealias Continuation = UnsafeContinuation<FetchResponse, any Error>
 
     private enum State {
         case created

@@ -48,8 +48,12 @@ struct HostGate: Sendable {
     }
 
     /// Forgets hosts with nothing running whose delay has passed, so the gate does not grow forever.
+    /// Rebuilds nothing when there is nothing to forget.
     mutating func forgetIdleHosts(now: TimeInterval) {
-        lastStart = lastStart.filter { host, last in runningPerHost[host] != nil || now < last + hostDelay }
+        let running = runningPerHost, delay = hostDelay
+        let keeps: (String, TimeInterval) -> Bool = { host, last in running[host] != nil || now < last + delay }
+        guard !lastStart.allSatisfy(keeps) else { return }
+        lastStart = lastStart.filter(keeps)
     }
 
     /// The number of transfers running to `host`.

@@ -61,4 +61,20 @@ struct CurlFetcherReuseTests {
         // No jar, jar b, jar a again: only jar a's own cookie comes back.
         #expect(seen.dropFirst().map { $0["cookie"] } == [nil, nil, "sid=A1"])
     }
+
+    @Test("a reused easy handle forgets the last request's proxy: the next request goes direct")
+    func resetHandleForgetsProxy() async throws {
+        let proxy = try await TestHTTPServer.start()
+        proxy.set(path: "/via-proxy", body: "proxied")
+        let (direct, made, proxySeen) = try await withFetcher({ $0.concurrency = 1 }) { fetcher, server in
+            server.set(path: "/p", body: "page")
+            _ = try await fetcher.fetch(FetchRequest(url: "http://docwatch.invalid/via-proxy", options: RequestOptions(proxy: proxy.baseURL)))
+            let direct = try await fetcher.fetch(FetchRequest(url: server.url("/p")))
+            return (direct, try fetcher.engine.get().handles.made.load(ordering: .relaxed), proxy.requests.count)
+        }
+        await proxy.stop()
+        #expect(made == 1)
+        #expect(proxySeen == 1)
+        #expect(direct.status == 200 && direct.body == Array("page".utf8))
+    }
 }

@@ -1,7 +1,7 @@
 @testable import DocWatchFetch
 import Testing
 
-/// `CurlTransfer.trimmed`: what is cut around a header's name and value.
+/// `HeaderLine.trimmed`: what is cut around a header's name and value.
 @Suite("Fetch: header trimming")
 struct HeaderTrimTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -25,6 +25,6 @@ struct HeaderTrimTests {
 
     @Test(arguments: cases)
     func trims(_ testCase: Case) {
-        #expect(CurlTransfer.trimmed(testCase.text) == testCase.trimmed)
+        #expect(HeaderLine.trimmed(testCase.text) == testCase.trimmed)
     }
 }
