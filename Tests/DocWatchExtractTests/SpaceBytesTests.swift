@@ -28,26 +28,20 @@ struct SpaceBytesTests {
         }
     }
 
-    struct Case: CustomTestStringConvertible, Sendable {
-        let name: String
-        let text: String
-        var testDescription: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "empty", text: ""),
-        Case(name: "only spaces", text: " \u{3000}\t\n\u{A0}\u{FEFF}"),
-        Case(name: "no spaces", text: "国务院办公厅关于印发"),
-        Case(name: "spaces around", text: "\u{3000}\u{3000}第一条　本办法\u{200B} \n"),
-        Case(name: "runs inside", text: "a \u{2000}\u{200A}\u{200B} b\u{2028}\u{2029}c\u{202F}\u{205F}d\u{1680}e\u{85}f"),
-        Case(name: "neighbours of spaces are kept", text: "\u{1FFF}\u{200C}\u{2027}\u{202A}\u{202E}\u{2030}\u{205E}\u{2060}\u{3001}\u{FEFE}\u{FF00}\u{A1}\u{84}\u{86}\u{167F}\u{1681}"),
-        Case(name: "four-byte scalars", text: " 𠀀 𝄞\u{3000}😀 "),
-        Case(name: "one scalar", text: "中"),
-        Case(name: "one space", text: "\u{3000}"),
+    static let cases: [NamedText] = [
+        NamedText(name: "empty", text: ""),
+        NamedText(name: "only spaces", text: " \u{3000}\t\n\u{A0}\u{FEFF}"),
+        NamedText(name: "no spaces", text: "国务院办公厅关于印发"),
+        NamedText(name: "spaces around", text: "\u{3000}\u{3000}第一条　本办法\u{200B} \n"),
+        NamedText(name: "runs inside", text: "a \u{2000}\u{200A}\u{200B} b\u{2028}\u{2029}c\u{202F}\u{205F}d\u{1680}e\u{85}f"),
+        NamedText(name: "neighbours of spaces are kept", text: "\u{1FFF}\u{200C}\u{2027}\u{202A}\u{202E}\u{2030}\u{205E}\u{2060}\u{3001}\u{FEFE}\u{FF00}\u{A1}\u{84}\u{86}\u{167F}\u{1681}"),
+        NamedText(name: "four-byte scalars", text: " 𠀀 𝄞\u{3000}😀 "),
+        NamedText(name: "one scalar", text: "中"),
+        NamedText(name: "one space", text: "\u{3000}"),
     ]
 
     @Test(arguments: cases)
-    func matchesScalarVersions(_ example: Case) {
+    func matchesScalarVersions(_ example: NamedText) {
         let text = example.text
         #expect(SpaceBytes.removingSpaces(text) == Self.referenceRemoval(text))
         #expect(SpaceBytes.trimming(text) == Whitespace.trim(text))
