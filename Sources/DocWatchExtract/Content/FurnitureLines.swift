@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Lines of rendered text that are site furniture whatever block they sit in: breadcrumbs,
 /// pagers, share prompts, disclaimers, editor lines, ICP and copyright footers, rows of a
 /// disclosure table, and toolbars (`【打印】【关闭】`, `分享：微信 微博`, `我要纠错`).
@@ -24,15 +30,32 @@ enum FurnitureLines {
     private static let openingWideBrackets = ["（", "【", "〔", "［"].map { Array($0.utf8) }
 
     /// Whether a rendered line is furniture.
+    ///
+    /// Every rendered line passes here: the prefixes are compared on the line's bytes, and the
+    /// length test counts no further than it must (80 scalars take at most 320 bytes, at least 80).
     static func isFurniture(_ line: String) -> Bool {
-        var utf8 = Substring(line).utf8
-        if let first = utf8.first, openingBrackets.contains(first) {
-            utf8 = utf8.dropFirst()
-        } else if let wide = openingWideBrackets.first(where: { utf8.starts(with: $0) }) {
-            utf8 = utf8.dropFirst(wide.count)
+        let startsLikeFurniture = SpaceBytes.withBytes(line) { bytes -> Bool in
+            var start = 0
+            if let first = bytes.first, openingBrackets.contains(first) {
+                start = 1
+            } else if let wide = openingWideBrackets.first(where: { Self.bytes(bytes, at: 0, startWith: $0) }) {
+                start = wide.count
+            }
+            return prefixBytes.contains { Self.bytes(bytes, at: start, startWith: $0) }
         }
-        if prefixBytes.contains(where: { utf8.starts(with: $0) }) { return true }
-        if line.unicodeScalars.count <= 80, fragments.contains(where: { line.containsBytes($0) }) { return true }
+        if startsLikeFurniture { return true }
+        let byteCount = line.utf8.count
+        let short = byteCount <= 80 || (byteCount <= 320 && line.unicodeScalars.count <= 80)
+        if short, fragments.contains(where: { line.containsBytes($0) }) { return true }
         return DisclosureLabels.isTableLine(line) || ToolbarLine.isToolbar(line)
+    }
+
+    /// Whether `bytes` from `offset` on start with `prefix`.
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, startWith prefix: [UInt8]) -> Bool {
+        guard bytes.count - offset >= prefix.count, let base = bytes.baseAddress else { return prefix.isEmpty }
+        return prefix.withUnsafeBufferPointer { prefix in
+            guard let prefixBase = prefix.baseAddress else { return true }
+            return memcmp(base + offset, prefixBase, prefix.count) == 0
+        }
     }
 }

@@ -35,7 +35,8 @@ struct MainContent {
     private static func isHeaderLine(_ line: String, headlineKey: String) -> Bool {
         let key = line.withoutSpaces
         if !headlineKey.isEmpty, key == headlineKey { return true }
-        guard key.unicodeScalars.count <= 100, DateScanner.first(in: line) != nil else { return false }
-        return BylineLabels.fields(in: line).contains { $0.field != .date } || key.unicodeScalars.count <= 24
+        let length = key.unicodeScalars.count
+        guard length <= 100, DateScanner.first(in: line) != nil else { return false }
+        return BylineLabels.fields(in: line).contains { $0.field != .date } || length <= 24
     }
 }

@@ -17,14 +17,39 @@ struct TextStats {
     }
 
     /// Counts of one text node's text.
+    ///
+    /// Counted on the UTF-8 bytes (`SpaceBytes`): every scalar of every text node passes here.
     static func of(text: String, inLink: Bool) -> TextStats {
         var stats = TextStats()
-        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) {
-            stats.chars += 1
-            if CharacterClass.isChinesePunctuation(scalar) { stats.punctuation += 1 }
+        SpaceBytes.withBytes(text) { bytes in
+            var index = 0
+            while index < bytes.count {
+                let space = SpaceBytes.spaceLength(bytes, at: index)
+                if space > 0 {
+                    index += space
+                    continue
+                }
+                let lead = bytes[index]
+                stats.chars += 1
+                if lead >= 0xE2, lead <= 0xEF, index + 2 < bytes.count, isChinesePunctuation(lead, bytes[index + 1], bytes[index + 2]) {
+                    stats.punctuation += 1
+                }
+                index += SpaceBytes.scalarLength(lead)
+            }
         }
         if inLink { stats.linkChars = stats.chars }
         return stats
+    }
+
+    /// `CharacterClass.isChinesePunctuation` for a three-byte scalar: ，。；：、！？“”.
+    @inline(__always)
+    private static func isChinesePunctuation(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (lead, second) {
+        case (0xEF, 0xBC): return third == 0x8C || third == 0x9B || third == 0x9A || third == 0x81 || third == 0x9F  // U+FF0C FF1B FF1A FF01 FF1F
+        case (0xE3, 0x80): return third == 0x82 || third == 0x81  // U+3002 3001
+        case (0xE2, 0x80): return third == 0x9C || third == 0x9D  // U+201C 201D
+        default: return false
+        }
     }
 }
 

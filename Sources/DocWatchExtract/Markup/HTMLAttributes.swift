@@ -31,32 +31,49 @@ enum HTMLAttributes {
         return result
     }
 
-    /// The kept attributes by the first byte of their name (ASCII), so a name is compared with two
-    /// or three candidates, not all of them.
-    private static let keptByFirstByte: [[(name: [UInt8], key: String)]] = (0..<128).map { byte in
-        kept.filter { $0.name[0] == UInt8(byte) }
+    /// A name of up to 16 bytes packed into two words, little end first, zero-padded; nil for a longer one.
+    private static func packed(_ name: UnsafePointer<xmlChar>) -> (UInt64, UInt64)? {
+        var words: (UInt64, UInt64) = (0, 0)
+        var index = 0
+        while name[index] != 0 {
+            guard index < 16 else { return nil }
+            if index < 8 {
+                words.0 |= UInt64(name[index]) << (8 * UInt64(index))
+            } else {
+                words.1 |= UInt64(name[index]) << (8 * UInt64(index - 8))
+            }
+            index += 1
+        }
+        return words
+    }
+
+    /// The kept names packed (`packed`), in `kept`'s order: a name is found by comparing two words
+    /// per entry, without building a string or touching a reference count.
+    private static let keptPacked: [(UInt64, UInt64)] = kept.map { entry in
+        entry.name.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { packed($0) } ?? (0, 0)
+        }
     }
 
     /// The key for a kept attribute name, without building a string for the others.
     private static func keptKey(_ name: UnsafePointer<xmlChar>) -> String? {
-        let first = Int(name[0])
-        guard first < 128 else { return nil }
-        for entry in keptByFirstByte[first] {
-            var index = 1
-            while entry.name[index] != 0, name[index] == entry.name[index] { index += 1 }
-            if entry.name[index] == 0, name[index] == 0 { return entry.key }
+        guard let words = packed(name), words.0 != 0 else { return nil }
+        return keptPacked.withUnsafeBufferPointer { table in
+            for index in table.indices where table[index] == words { return kept[index].key }
+            return nil
         }
-        return nil
     }
 
     /// Whether a C string contains "title" in any case.
     private static func containsTitle(_ text: UnsafePointer<xmlChar>) -> Bool {
-        let word: [UInt8] = Array("title".utf8)
+        // "title" byte by byte, no array made per call (this runs for every class and id).
         var index = 0
         while text[index] != 0 {
-            var matched = 0
-            while matched < word.count, text[index + matched] != 0, text[index + matched] | 0x20 == word[matched] { matched += 1 }
-            if matched == word.count { return true }
+            if text[index] | 0x20 == UInt8(ascii: "t"), text[index + 1] | 0x20 == UInt8(ascii: "i"),
+               text[index + 2] | 0x20 == UInt8(ascii: "t"), text[index + 3] | 0x20 == UInt8(ascii: "l"),
+               text[index + 4] | 0x20 == UInt8(ascii: "e") {
+                return true
+            }
             index += 1
         }
         return false

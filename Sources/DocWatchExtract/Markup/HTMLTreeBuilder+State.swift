@@ -39,6 +39,20 @@ struct OpenElement {
     }
 }
 
+/// Where an element's children go, as `HTMLTreeBuilder.child(of:)` needs it: an `OpenElement`
+/// without its draft, so reading it retains nothing.
+struct ParentPlace {
+    let keepsChildren: Bool
+    let childrenStart: Int
+    let childDepth: Int
+
+    init(_ element: borrowing OpenElement) {
+        keepsChildren = element.keepsChildren
+        childrenStart = element.childrenStart
+        childDepth = element.childDepth
+    }
+}
+
 /// What a kept element's node will be, known at its start tag.
 struct ElementDraft {
     let name: String

@@ -90,22 +90,23 @@ struct HTMLTreeBuilder {
                                        in parser: htmlParserCtxtPtr) {
         guard let fullName, let document = parser.pointee.myDoc, let namePointer = Self.localName(fullName, in: parser) else { return }
         let (name, kind) = names.lookup(namePointer)
-        let parent: OpenElement
+        // The parent's place only: copying the whole `OpenElement` retained its draft's name and attributes.
+        let parent: ParentPlace
         var isFirstDocumentChild = false
         if !open.isEmpty {
             flushText(nextIsBoundary: kind.contains(.block))
             open[open.count - 1].lastChild = LastChild(type: XML_ELEMENT_NODE, name: namePointer)
             open[open.count - 1].lastIsBoundary = kind.contains(.block)
-            parent = open[open.count - 1]
+            parent = ParentPlace(open[open.count - 1])
         } else if document.pointee.children == nil, !documentHasChild {
             documentHasChild = true
             isFirstDocumentChild = true
-            parent = .document
+            parent = ParentPlace(.document)
         } else if document.pointee.children == nil, let first = firstDocumentElement {
-            parent = first
+            parent = ParentPlace(first)
         } else {
             finishFirstDocumentElement()
-            parent = .document
+            parent = ParentPlace(.document)
         }
         var element = child(of: parent, named: name, kind: kind, attributes: attributes)
         element.isFirstDocumentChild = isFirstDocumentChild
@@ -114,7 +115,7 @@ struct HTMLTreeBuilder {
     }
 
     /// The open element for a start tag below `parent`: kept, lifted or left out.
-    private mutating func child(of parent: OpenElement, named name: String, kind: ElementKind,
+    private mutating func child(of parent: ParentPlace, named name: String, kind: ElementKind,
                                 attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
         let depth = parent.childDepth + 1
         guard parent.keepsChildren, !kind.contains(.dropped) else { return .leftOut(childDepth: depth) }

@@ -17,18 +17,16 @@ enum CharacterClass {
 extension StringProtocol {
     /// The text with leading and trailing whitespace (including U+3000 and U+00A0) removed.
     var trimmed: String {
-        Whitespace.trim(self)
+        SpaceBytes.trimming(self)
     }
 
     /// The text with every run of whitespace folded to one ASCII space, trimmed.
     var spaceFolded: String {
-        Whitespace.fold(self)
+        SpaceBytes.folding(self)
     }
 
     /// The text with all whitespace removed: how titles and names are compared.
     var withoutSpaces: String {
-        var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !Whitespace.isSpace(scalar) { out.append(scalar) }
-        return String(out)
+        SpaceBytes.removingSpaces(self)
     }
 }
