@@ -23,9 +23,16 @@ order="$PWD/scripts/release-symbol-order.txt"
 binary="$scratch/x86_64-unknown-linux-gnu/release/docwatch"
 # SwiftPM does not know the list is an input of the link: a list newer than the binary relinks it.
 if [ -e "$binary" ] && [ "$order" -nt "$binary" ]; then rm -f "$binary"; fi
-swift build -c release --scratch-path "$scratch" --product docwatch -Xswiftc -static-stdlib \
-    -Xswiftc -Xfrontend -Xswiftc -function-sections \
-    -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-    -Xlinker --symbol-ordering-file="$order" -Xlinker --no-warn-symbol-ordering \
-    -Xlinker --no-export-dynamic >&2
+flags=(-Xswiftc -static-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections
+    -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
+    -Xlinker --symbol-ordering-file="$order" -Xlinker --no-warn-symbol-ordering
+    -Xlinker --no-export-dynamic)
+# SwiftPM keeps objects built with other flags (it did not recompile them when -function-sections was
+# added), so a change of these flags removes the objects once, and every module is compiled with them.
+stamp="$scratch/build-release-flags"
+if [ -d "$scratch" ] && [ "$(cat "$stamp" 2>/dev/null)" != "${flags[*]}" ]; then
+    find "$scratch" -path '*/release/*.build/*.o' -delete
+fi
+swift build -c release --scratch-path "$scratch" --product docwatch "${flags[@]}" >&2
+echo "${flags[*]}" >"$stamp"
 echo "$PWD/$scratch/release/docwatch"

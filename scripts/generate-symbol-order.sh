@@ -40,7 +40,8 @@ done
 # valgrind 3.19 (Debian 12) cannot read the toolchain's DWARF 5 and gives up on the whole file; its
 # symbol table is all this needs, so it profiles a copy without debug information.
 objcopy --strip-debug "$BIN" "$WORK/docwatch"
-callgrind=(valgrind --tool=callgrind --compress-strings=no --compress-pos=no --dump-instr=no --separate-recs=1
+# --demangle=no: C++ names (the Swift runtime, ICU) as the linker knows them.
+callgrind=(valgrind --tool=callgrind --demangle=no --compress-strings=no --compress-pos=no --dump-instr=no --separate-recs=1
     --vgdb=yes --log-file="$WORK/valgrind.%p.log")
 profile() { # PART COMMAND…: runs COMMAND under callgrind into $WORK/PART.out
     local part=$1
