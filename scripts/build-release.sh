@@ -6,11 +6,13 @@
 # Linked by lld with packed relative relocations (DT_RELR, glibc 2.36+): the ~100,000 relocations of the
 # position-independent binary take 40 KB instead of 2.3 MB, and its read-only sections lie together, so
 # a process maps ~5 MiB less of the binary (the idle daemon's resident memory) and starts sooner.
-# Code layout: our modules are compiled with one section per function (-function-sections), and lld
-# places the functions named in scripts/release-symbol-order.txt first in .text, in that order (the
-# code the daemon, `fetch` and `extract` run, written by scripts/generate-symbol-order.sh). A page
-# fault maps a whole block of the file around it, so hot code scattered over 21 MiB of .text kept most
-# of it resident; lying together it takes a few MiB. Names no longer in the binary are skipped silently
+# Code layout: every module is compiled with one section per function (-function-sections; without it
+# Swift gives only public functions a section of their own), and lld places the functions named in
+# scripts/release-symbol-order.txt first in .text, in that order (the code the daemon, `fetch` and
+# `extract` run, written by scripts/generate-symbol-order.sh). A page fault maps a whole block of the
+# file around it, so hot code scattered over 21 MiB of .text kept most of it resident; laid out so, the
+# daemon's code spans 7.8 MiB (the toolchain's static archives keep much of their code in one .text per
+# object, which moves as a whole). Names no longer in the binary are skipped silently
 # (--no-warn-symbol-ordering): a stale list only loses effect, the build never fails for it.
 # --no-export-dynamic undoes the -export-dynamic of the toolchain's static-stdlib-args.lnk: nothing
 # looks our symbols up at run time (crash backtraces read .symtab from the file), and without ~17,000

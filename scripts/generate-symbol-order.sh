@@ -18,7 +18,8 @@
 # (scripts/build-release.sh) and commit the list. The build never needs valgrind; this script does
 # (Debian `valgrind`), and objcopy (binutils), curl and python3.
 #
-# Usage: scripts/generate-symbol-order.sh     (builds the release binary first; ~4 minutes on 2 busy cores)
+# Usage: scripts/generate-symbol-order.sh     (builds the release binary first if needed; the profile
+#        itself took 4.7 minutes on this 2-core machine with a release build running beside it)
 # Knobs: BIN=(a built release binary) SOURCES=30 ROUNDS=2 EXTRACT_PAGES=10 CORPORA=(as bench/extract-eval.sh)
 #        OUT=scripts/release-symbol-order.txt KEEP=1 (keep the work directory with callgrind's files)
 set -euo pipefail
