@@ -8,12 +8,18 @@
 #        OLD_BIN=(another binary): both daemons run side by side, each with its own server and work
 #          directory, measured over the same window; the lines of each are prefixed by `new:` / `old:`.
 #        RUN_ENV / OLD_ENV: `NAME=value …` added to the new / old daemon's environment (e.g. MALLOC_ARENA_MAX=2).
+#        PAGE_CACHE=read|copy|cold: how each binary is in the page cache when its daemon starts; each daemon
+#          runs a private copy of its binary (bench-common.sh's binary_in_page_cache): read (default) evicted
+#          and read once sequentially, copy just written by `cp`, cold written to disk and evicted (every
+#          page is read by its fault, as after a reboot). The report gives the state, the MiB of the copy
+#          cached at start, and what of the binary the daemon has resident per mapping (r--p, r-xp, rw-p).
 #   The first poll of each source stores a new document; measuring starts WARMUP seconds after the
 #   last of those (so every source is in its unchanged steady state).
 #   MODE=etag: the server answers 304 to the conditional GET (the usual case for government sites);
 #   MODE=plain: no validators, the same 200 body every time (raw hash equal: unchanged, no parse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-common.sh
 
 SOURCES=${SOURCES:-1000}
 INTERVAL=${INTERVAL:-10s}
@@ -21,82 +27,29 @@ WARMUP=${WARMUP:-15}
 MEASURE=${MEASURE:-60}
 MODE=${MODE:-etag}
 LOG_LEVEL=${LOG_LEVEL:-info}
+PAGE_CACHE=${PAGE_CACHE:-read}
 
 BIN=${BIN:-$(scripts/build-release.sh 2>/dev/null)}
 OLD_BIN=${OLD_BIN:-}
 TOP=$(mktemp -d /tmp/docwatch-bench.XXXXXX)
 trap 'rm -rf "$TOP"' EXIT
 
-# A small threaded loopback server: /s/N.html is a fixed article; /__count is the number of page requests.
-cat >"$TOP/server.py" <<'PY'
-import http.server, random, socketserver, sys, threading
-mode = sys.argv[2]
-# Each page has text of its own (so no two are near duplicates), the same on every request.
-HAN = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 3000))
-def page(n):
-    rng = random.Random(n)
-    paragraphs = "".join("<p>%s。</p>" % "".join(rng.choice(HAN) for _ in range(80)) for _ in range(4))
-    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>第%s号通知_测试网</title></head><body>"
-            "<div class='nav'>首页 | 通知公告</div><div class='article'><h1>第%s号通知</h1>%s"
-            "</div><div class='footer'>版权所有</div></body></html>" % (n, n, paragraphs)).encode("utf-8")
-count = 0
-lock = threading.Lock()
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def log_message(self, *args): pass
-    def do_GET(self):
-        global count
-        if self.path == "/__count":
-            body = str(count).encode()
-            self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
-            self.wfile.write(body); return
-        with lock: count += 1
-        n = self.path.rsplit("/", 1)[-1].split(".")[0]
-        etag = '"v1-%s"' % n
-        if mode == "etag" and self.headers.get("If-None-Match") == etag:
-            self.send_response(304); self.send_header("ETag", etag); self.end_headers(); return
-        body = page(n)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        if mode == "etag": self.send_header("ETag", etag)
-        self.end_headers()
-        self.wfile.write(body)
-class Server(http.server.ThreadingHTTPServer):
-    request_queue_size = 4096
-    daemon_threads = True
-Server(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
-PY
-
 # One daemon against a server of its own, in "$TOP/$label". Writes "$TOP/$label/ready" once every
 # source has its document, takes its measurement window when "$TOP/go" appears, and writes its report
 # to "$TOP/$label/report".
 #   measure BINARY LABEL ENVIRONMENT
 measure() {
-    local bin=$1 label=$2 extra=$3 work="$TOP/$2" server_pid="" daemon_pid=""
+    local bin=$1 label=$2 extra=$3 work="$TOP/$2" server_pid="" daemon_pid="" port cached
     mkdir -p "$work"
     trap '[ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null; [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
-    local port
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    python3 "$TOP/server.py" "$port" "$MODE" &
-    server_pid=$!
-    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/__count" >/dev/null && break; sleep 0.1; done
-    {
-        echo "database = \"$work/state/docwatch.sqlite\""
-        echo "log_dir = \"$work/log\""
-        echo "[http]"
-        echo "concurrency = 16"
-        echo "per_host = 16"
-        echo 'host_delay = "0s"'
-        echo "[schedule]"
-        echo "interval = \"$INTERVAL\""
-        echo "jitter = 0.1"
-        for i in $(seq 1 "$SOURCES"); do
-            printf '[[source]]\nid = "s%d"\nurl = "http://127.0.0.1:%d/s/%d.html"\n' "$i" "$port" "$i"
-        done
-    } >"$work/docwatch.toml"
+    article_server_start "$work" "$MODE"
+    server_pid=$ARTICLE_SERVER_PID port=$ARTICLE_PORT
+    article_sources_config "$work/docwatch.toml" "$work" "$port" "$SOURCES" "$INTERVAL"
+    local run="$work/docwatch"
+    binary_in_page_cache "$PAGE_CACHE" "$bin" "$run"
+    cached=$(cached_mib "$run")
     # shellcheck disable=SC2086  # RUN_ENV / OLD_ENV are lists of NAME=value words
-    env $extra "$bin" run --config "$work/docwatch.toml" --log-level "$LOG_LEVEL" 2>"$work/daemon.log" &
+    env $extra "$run" run --config "$work/docwatch.toml" --log-level "$LOG_LEVEL" 2>"$work/daemon.log" &
     daemon_pid=$!
 
     snapshot() { # prints: cpu_ticks polls
@@ -117,8 +70,9 @@ measure() {
     read -r cpu0 polls0 < <(snapshot)
     sleep "$MEASURE"
     read -r cpu1 polls1 < <(snapshot)
-    local hz hwm rss anon file threads status=0
+    local hz hwm rss anon file threads mapped status=0
     hz=$(getconf CLK_TCK)
+    mapped=$(mapped_mib "$daemon_pid" "$run")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$daemon_pid/status")
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$daemon_pid/status")
     anon=$(awk '/RssAnon/ {print $2}' "/proc/$daemon_pid/status")
@@ -132,6 +86,7 @@ measure() {
     errors=$(grep -c "outcome=error" "$work/daemon.log" || true)
     {
         echo "binary: $bin ${extra:+(environment: $extra)}"
+        echo "page cache at start: $PAGE_CACHE ($cached MiB of the $(( $(stat -c %s "$run") / 1048576 )) MiB file cached)"
         echo "first ingest of $SOURCES new documents: $(awk -v a="$started" -v b="$ingested" 'BEGIN {printf "%.1f", b - a}') s"
         echo "polls in window: $polls ($(awk -v p="$polls" -v s="$MEASURE" 'BEGIN {printf "%.1f", p / s}')/s), change events written: $events, failed polls in the whole run: $errors"
         awk -v c=$((cpu1 - cpu0)) -v hz="$hz" -v p="$polls" 'BEGIN {
@@ -140,23 +95,12 @@ measure() {
         awk -v h="$hwm" -v r="$rss" -v a="$anon" -v f="$file" -v t="$threads" 'BEGIN {
             printf "memory: VmHWM %.1f MiB, VmRSS %.1f MiB (anonymous %.1f MiB, file-backed: code of the binary and shared libraries %.1f MiB), %d threads\n",
                 h / 1024, r / 1024, a / 1024, f / 1024, t }'
+        echo "the binary resident in the daemon, MiB per mapping: $mapped"
         echo "daemon exit status after SIGTERM: $status"
     } >"$work/report"
 }
 
-echo "sources=$SOURCES interval=$INTERVAL mode=$MODE log_level=$LOG_LEVEL warmup=${WARMUP}s measured=${MEASURE}s"
-# Each binary dropped from the page cache and read again the same way: a fault maps the neighbouring
-# cached pages (fault-around, whole large folios), so how a file came into the cache (written by the
-# linker, copied, read) changes how much of it shows resident; this way both start alike.
-python3 - "$BIN" ${OLD_BIN:+"$OLD_BIN"} <<'PY'
-import os, sys
-for path in sys.argv[1:]:
-    fd = os.open(path, os.O_RDONLY)
-    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-    while os.read(fd, 1 << 20):
-        pass
-    os.close(fd)
-PY
+echo "sources=$SOURCES interval=$INTERVAL mode=$MODE log_level=$LOG_LEVEL warmup=${WARMUP}s measured=${MEASURE}s page_cache=$PAGE_CACHE"
 labels=(new)
 measure "$BIN" new "${RUN_ENV:-}" &
 if [ -n "$OLD_BIN" ]; then
