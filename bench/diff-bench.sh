@@ -8,9 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-10000}"
-scratch=.build-release
-swift build -c release --scratch-path "$scratch" --product docwatch-bench >&2
-bench="$scratch/release/docwatch-bench"
+bench=$(scripts/build-release.sh docwatch-bench)
 printf '%-10s %-9s %8s %8s %12s  %s\n' shape diff wall cpu "peak RSS" result
 for shape in rewrite edits heavy; do
     for mode in new ${REFERENCE:+reference}; do

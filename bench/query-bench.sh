@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 count="${1:-100000}"
 database="${2:-/tmp/docwatch-query-bench-$count.sqlite}"
 corpora="${CORPORA:-$(cd .. && pwd)/shared/corpus}"
-# The release scratch path and flags of scripts/build-release.sh, so the two builds share their work.
-swift build -c release --scratch-path .build-release --product docwatch-bench -Xswiftc -static-stdlib >&2
-.build-release/release/docwatch-bench query-latency \
+bench=$(scripts/build-release.sh docwatch-bench)
+"$bench" query-latency \
     "$corpora/ia-dev/truth.jsonl" "$corpora/daniel-dev/truth.jsonl" --documents "$count" --database "$database" --rounds 5

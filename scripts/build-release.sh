@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release docwatch binary and prints its path. The Swift runtime and Foundation are linked
+# Builds a release product (default: the docwatch binary; `scripts/build-release.sh docwatch-bench` for the
+# bench tool) and prints its path. Every release build in .build-release goes through here, so all share
+# one set of flags (SwiftPM would otherwise link objects compiled with other flags). The Swift runtime and Foundation are linked
 # statically (-static-stdlib): about 15 ms less dynamic linking per process start, which short
 # commands and `extract` over a corpus feel. A scratch path of its own keeps these flags away from
 # the debug build the tests use.
@@ -21,8 +23,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-release
+product=${1:-docwatch}
 order="$PWD/scripts/release-symbol-order.txt"
-binary="$scratch/x86_64-unknown-linux-gnu/release/docwatch"
+binary="$scratch/x86_64-unknown-linux-gnu/release/$product"
 # SwiftPM does not know the list is an input of the link: a list newer than the binary relinks it.
 if [ -e "$binary" ] && [ "$order" -nt "$binary" ]; then rm -f "$binary"; fi
 flags=(-Xswiftc -static-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections
@@ -35,6 +38,6 @@ stamp="$scratch/build-release-flags"
 if [ -d "$scratch" ] && [ "$(cat "$stamp" 2>/dev/null)" != "${flags[*]}" ]; then
     find "$scratch" -path '*/release/*.build/*.o' -delete
 fi
-swift build -c release --scratch-path "$scratch" --product docwatch "${flags[@]}" >&2
+swift build -c release --scratch-path "$scratch" --product "$product" "${flags[@]}" >&2
 echo "${flags[*]}" >"$stamp"
-echo "$PWD/$scratch/release/docwatch"
+echo "$PWD/$scratch/release/$product"
