@@ -37,7 +37,7 @@ public struct IngestPipeline: Sendable {
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest"),
                 backlogLimit: Int? = nil, maxBatch: Int? = nil) {
         self.backlog = IngestBacklog(limit: backlogLimit ?? IngestBacklog.defaultLimit)
-        self.writer = PageWriter(maxBatch: maxBatch ?? PageWriter.defaultMaxBatch)
+        self.writer = PageWriter(maxBatch: maxBatch ?? PageWriter.defaultMaxBatch, backlogLimit: backlog.limit)
         self.fetcher = fetcher
         self.database = database
         self.extractor = extractor

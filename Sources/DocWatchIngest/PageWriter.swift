@@ -4,7 +4,7 @@ import Synchronization
 /// Stores extracted pages through one writer at a time, in order of arrival, several to a transaction.
 ///
 /// Polls extract their pages in parallel (one per core of the cooperative pool) and hand them here. A page
-/// arriving while other pages are still being extracted waits for them (up to `maxBatch` pages), so pages
+/// arriving while other pages are still being extracted waits for them (up to half the backlog), so pages
 /// that come in a stream share a commit (one WAL sync, one search-index segment) instead of each committing
 /// alone; the poll whose arrival (or whose extraction ending) leaves no extraction under way becomes the
 /// writer: it takes every page queued by then (up to `maxBatch`) and stores them in one transaction, then
@@ -34,12 +34,13 @@ final class PageWriter: Sendable {
         var transactions = 0
         var largestBatch = 0
 
-        let maxBatch: Int
+        /// Queued pages that no longer wait for extractions.
+        let enough: Int
 
         /// Takes the writer's role when nobody writes and the queued pages are due: no extraction under way
-        /// that they could wait for, or a full batch.
+        /// that they could wait for, or `enough` of them.
         mutating func becomeWriterIfDue() -> Bool {
-            guard !writing, !queue.isEmpty, extracting == 0 || queue.count >= maxBatch else { return false }
+            guard !writing, !queue.isEmpty, extracting == 0 || queue.count >= enough else { return false }
             writing = true
             return true
         }
@@ -48,9 +49,12 @@ final class PageWriter: Sendable {
     private let state: Mutex<State>
     private let maxBatch: Int
 
-    init(maxBatch: Int = PageWriter.defaultMaxBatch) {
+    /// `backlogLimit`: the pipeline's `IngestBacklog` limit. Queued pages hold places there, so they stop waiting
+    /// for extractions once half of it is queued: the other half keeps the cores extracting during the commit
+    /// instead of every place waiting in the batch while fetches stall.
+    init(maxBatch: Int = PageWriter.defaultMaxBatch, backlogLimit: Int = IngestBacklog.defaultLimit) {
         self.maxBatch = max(1, maxBatch)
-        self.state = Mutex(State(maxBatch: max(1, maxBatch)))
+        self.state = Mutex(State(enough: max(1, min(maxBatch, backlogLimit / 2))))
     }
 
     /// A page's extraction begins: pages arriving until it ends (`store(_:in:extracted: true)` or
@@ -88,6 +92,9 @@ final class PageWriter: Sendable {
 
     /// Pages handed over so far (for tests).
     var arrived: Int { state.withLock { $0.arrived } }
+
+    /// Whether a writer is storing pages now (for tests).
+    var isWriting: Bool { state.withLock { $0.writing } }
 
     /// Writes batches while pages are due, then lets a later arrival (or extraction end) become the writer.
     private func writeQueued(to database: any DocumentStore) {

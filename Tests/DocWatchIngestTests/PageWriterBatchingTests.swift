@@ -15,6 +15,7 @@ struct PageWriterBatchingTests {
         /// Extractions announced before any page arrives.
         let extractions: Int
         let maxBatch: Int
+        let backlogLimit: Int
         /// Pages handed over as the end of their announced extraction (the rest arrive unannounced).
         let pages: Int
         /// Transactions once every page is stored, and the most pages one held.
@@ -24,9 +25,11 @@ struct PageWriterBatchingTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "three pages extracted together share one transaction", extractions: 3, maxBatch: 8, pages: 3,
+        Case(name: "three pages extracted together share one transaction", extractions: 3, maxBatch: 8, backlogLimit: 16, pages: 3,
              transactions: 1, largestBatch: 3),
         Case(name: "a full batch is written without waiting for the extractions still under way", extractions: 5, maxBatch: 2,
+             backlogLimit: 16, pages: 5, transactions: 3, largestBatch: 2),
+        Case(name: "pages stop waiting once half the backlog is queued", extractions: 5, maxBatch: 8, backlogLimit: 4,
              pages: 5, transactions: 3, largestBatch: 2),
     ]
 
@@ -34,15 +37,16 @@ struct PageWriterBatchingTests {
     func batches(_ test: Case) async throws {
         let bench = try await Bench()
         defer { bench.close() }
-        let writer = PageWriter(maxBatch: test.maxBatch)
+        let writer = PageWriter(maxBatch: test.maxBatch, backlogLimit: test.backlogLimit)
         for _ in 0..<test.extractions { writer.extractionBegins() }
         var tasks: [Task<Result<StoreResult, StoreError>, Never>] = []
         for n in 0..<test.pages {
             let page = bench.page(n)
             let database = bench.database
             tasks.append(Task { await writer.store(page, in: database, extracted: true) })
-            // Each page is queued before the next one arrives, so the order of arrival is the test's.
-            try await waitUntil { writer.arrived == n + 1 }
+            // Each page is queued (and any write it started is over) before the next one arrives, so the order
+            // of arrival and the batches are the test's.
+            try await waitUntil { writer.arrived == n + 1 && !writer.isWriting }
         }
         var seqs: [Int64] = []
         for task in tasks { seqs.append(try #require(try await task.value.get().eventSeq)) }
