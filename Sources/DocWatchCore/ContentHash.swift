@@ -14,7 +14,6 @@ public enum ContentHash {
 
     /// The canonical form hashed: `title \n text`, NFKC, every run of white space one space.
     public static func canonical(title: String, text: String) -> String {
-        Whitespace.fold(title.precomposedStringWithCompatibilityMapping) + "\n"
-            + Whitespace.fold(text.precomposedStringWithCompatibilityMapping)
+        Whitespace.fold(CompatibilityForm.nfkc(title)) + "\n" + Whitespace.fold(CompatibilityForm.nfkc(text))
     }
 }

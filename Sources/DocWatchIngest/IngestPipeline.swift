@@ -37,7 +37,7 @@ public struct IngestPipeline: Sendable {
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "docwatch.ingest"),
                 backlogLimit: Int? = nil, maxBatch: Int? = nil) {
         self.backlog = IngestBacklog(limit: backlogLimit ?? IngestBacklog.defaultLimit)
-        self.writer = PageWriter(maxBatch: maxBatch ?? PageWriter.defaultMaxBatch)
+        self.writer = PageWriter(maxBatch: maxBatch ?? PageWriter.defaultMaxBatch, backlogLimit: backlog.limit)
         self.fetcher = fetcher
         self.database = database
         self.extractor = extractor
@@ -94,20 +94,31 @@ public struct IngestPipeline: Sendable {
         defer { backlog.leave() }
         let response = exchange.response
         let stored = attachments.stored(document: state?.id)
-        // A body that is itself a document file (PDF, DOCX …) is read as one.
+        // A body that is itself a document file (PDF, DOCX …) is read as one. An HTML page's extraction is
+        // announced to the writer, so pages arriving meanwhile wait to share its transaction; it ends when
+        // the page is handed over, or before the wait for its attachments' downloads (not bounded CPU).
+        let fileType = AttachmentIngest.fileType(of: response)
+        var extracting = fileType == nil
+        if extracting { writer.extractionBegins() }
         let content: AttachmentIngest.PageContent
-        switch await attachments.content(of: response, fileType: AttachmentIngest.fileType(of: response), html: {
+        switch await attachments.content(of: response, fileType: fileType, html: {
             await largeBodies.run(bytes: response.body.count) { extract(response, source: source) }
         }) {
-        case .failure(let failure): return conditionalFetch.recordFailure(exchange, message: failure.message)
+        case .failure(let failure):
+            if extracting { writer.extractionEnded(in: database) }
+            return conditionalFetch.recordFailure(exchange, message: failure.message)
         case .success(let read): content = read
+        }
+        if extracting, !content.links.isEmpty {
+            writer.extractionEnded(in: database)
+            extracting = false
         }
         let page = IngestedPage(
             source: source.id, url: canonical, fetchedAt: exchange.started, status: response.status, ms: exchange.ms,
             body: response.body, rawHash: rawHash, contentType: response.contentType, charset: content.charset,
             etag: response.etag, lastModified: response.lastModified, hint: hint, document: content.document,
             attachments: await attachments.fetch(content.links, stored: stored))
-        switch await writer.store(page, in: database) {
+        switch await writer.store(page, in: database, extracted: extracting) {
         case .success(let stored):
             return PollReport(source: source.id, url: canonical, outcome: stored.outcome, status: response.status,
                               document: stored.documentID, event: stored.eventSeq)
