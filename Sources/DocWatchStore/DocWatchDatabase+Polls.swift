@@ -22,7 +22,8 @@ extension DocWatchDatabase {
     public func documentState(url: String) throws(StoreError) -> DocumentState? {
         // A queued 304 of this URL holds its newest validators.
         if queuedPolls.contains(url: url) { try flushPolls() }
-        return try read("read document state") { db in
+        // One SELECT: its own snapshot, without a transaction around it (every poll asks).
+        return try readStatement("read document state") { db in
             try Row.fetchOne(db.cachedStatement(sql: Self.documentStateSQL + "WHERE d.url = ?"), arguments: [url]).map(Self.documentState)
         }
     }
@@ -88,13 +89,15 @@ extension DocWatchDatabase {
     static func applyPolls(_ polls: [QueuedPolls.Poll], _ db: Database) throws {
         for poll in polls {
             let entry = poll.entry
-            try insertLog(entry, db)
+            // Formatted once for both rows.
+            let time = StoredDate(entry.time)
+            try insertLog(entry, at: time, db)
             guard entry.outcome == .unchanged || entry.outcome == .notModified else { continue }
             try db.cachedStatement(sql: """
                 UPDATE document SET last_seen = ?, missing_count = 0,
                     etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
                 WHERE url = ?
-                """).execute(arguments: [StoredDate(entry.time), poll.etag, poll.lastModified, entry.url])
+                """).execute(arguments: [time, poll.etag, poll.lastModified, entry.url])
         }
     }
 
@@ -134,19 +137,30 @@ extension DocWatchDatabase {
     public func recordSourcePolls(_ polls: [SourcePoll]) throws(StoreError) -> [Int64] {
         guard !polls.isEmpty else { return [] }
         return try write("record the health of \(polls.count) sources") { db in
-            try polls.compactMap { try Self.recordSourcePoll($0, db) }
+            // Polls finished at the same instant (`fetch` records all its sources at one) share one formatted time.
+            var formatted: (time: Date, text: StoredDate)?
+            return try polls.compactMap { poll in
+                let time = formatted.flatMap { $0.time == poll.time ? $0.text : nil } ?? StoredDate(poll.time)
+                formatted = (poll.time, time)
+                return try Self.recordSourcePoll(poll, at: time, db)
+            }
         }
     }
 
     private static func recordSourcePoll(_ poll: SourcePoll, _ db: Database) throws -> Int64? {
+        try recordSourcePoll(poll, at: StoredDate(poll.time), db)
+    }
+
+    /// `recordSourcePoll` with `poll.time` already formatted as `time`.
+    private static func recordSourcePoll(_ poll: SourcePoll, at time: StoredDate, _ db: Database) throws -> Int64? {
         let previous = try Int.fetchOne(db.cachedStatement(sql: "SELECT failures FROM source WHERE id = ?"), arguments: [poll.source]) ?? 0
         let failed = poll.outcome == .error
         try db.cachedStatement(sql: """
             UPDATE source SET last_poll = ?, last_outcome = ?, next_due = COALESCE(?, next_due),
                 failures = ?, last_error = ?, last_success = CASE WHEN ? THEN last_success ELSE ? END
             WHERE id = ?
-            """).execute(arguments: [StoredDate(poll.time), poll.outcome.rawValue, poll.nextDue.map(StoredDate.init),
-                                     failed ? previous + 1 : 0, failed ? poll.error : nil, failed, StoredDate(poll.time),
+            """).execute(arguments: [time, poll.outcome.rawValue, poll.nextDue.map(StoredDate.init),
+                                     failed ? previous + 1 : 0, failed ? poll.error : nil, failed, time,
                                      poll.source])
         if failed && previous == 0 {
             return try Outbox.append(db, time: poll.time, type: .sourceFailing, source: poll.source, error: poll.error)
@@ -167,9 +181,14 @@ extension DocWatchDatabase {
     }
 
     static func insertLog(_ entry: FetchLogEntry, _ db: Database) throws {
+        try insertLog(entry, at: StoredDate(entry.time), db)
+    }
+
+    /// `insertLog` with `entry.time` already formatted as `time`.
+    static func insertLog(_ entry: FetchLogEntry, at time: StoredDate, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO fetch_log (time, source, url, status, outcome, bytes, ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [StoredDate(entry.time), entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
+            """).execute(arguments: [time, entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
                              entry.ms, entry.error])
     }
 }
