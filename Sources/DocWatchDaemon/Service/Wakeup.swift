@@ -4,18 +4,11 @@ import Synchronization
 
 /// Wakes one waiting loop: `signal()` ends the current (or next) `wait`, so a loop that sleeps until
 /// its next deadline also wakes for new work. `stop()` marks the loop as done and wakes it.
-///
-/// A wait is one continuation that whichever comes first resumes: a signal, the deadline (a timer task
-/// sleeping on the injected clock, started only for a deadline still ahead and cancelled when the wait
-/// ends otherwise) or the waiting task's cancellation. No task group and no task waiting for the signal:
-/// the polling loop waits once per poll, and each child task and hand-over cost thread wake-ups.
 final class Wakeup: Sendable {
     private struct State {
         var pending = false
         var stopped = false
         var waiter: CheckedContinuation<Void, Never>?
-        /// Counts the waits that parked, so the timer of an ended wait cannot end a later one.
-        var waits: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -43,42 +36,20 @@ final class Wakeup: Sendable {
     }
 
     /// Waits for a signal, for `deadline` (by `clock`) to pass, or for cancellation, whichever comes first.
-    /// `nil` waits for a signal only. A signal given while nothing waited ends this wait at once.
+    /// `nil` waits for a signal only.
     func wait(until deadline: Date?, clock: any WallClock) async {
         if state.withLock({ state in
             defer { state.pending = false }
             return state.pending
         }) { return }
-        if let deadline, deadline <= clock.now() { return }
-        var timer: Task<Void, Never>?
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let parked = state.withLock { state -> UInt64? in
-                    if state.pending {
-                        state.pending = false
-                        return nil
-                    }
-                    if Task.isCancelled { return nil }
-                    state.waits += 1
-                    state.waiter = continuation
-                    return state.waits
-                }
-                guard let parked else { return continuation.resume() }
-                if let deadline {
-                    timer = Task { [self] in
-                        do {
-                            try await clock.sleep(until: deadline)
-                        } catch {
-                            return
-                        }
-                        resume(parked)
-                    }
-                }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.waitForSignal() }
+            if let deadline {
+                group.addTask { try? await clock.sleep(until: deadline) }
             }
-        } onCancel: {
-            resume()
+            await group.next()
+            group.cancelAll()
         }
-        timer?.cancel()
     }
 
     /// Waits until `deadline` has passed by `clock`, or `stop()`; a `signal()` does not end it (a loop
@@ -87,14 +58,26 @@ final class Wakeup: Sendable {
         while !isStopped, clock.now() < deadline { await wait(until: deadline, clock: clock) }
     }
 
-    /// Ends the parked wait: the one numbered `wait` if given (its deadline came, and it still waits),
-    /// else whichever waits (its task was cancelled).
-    private func resume(_ wait: UInt64? = nil) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard wait == nil || wait == state.waits else { return nil }
-            defer { state.waiter = nil }
-            return state.waiter
+    private func waitForSignal() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.pending {
+                        state.pending = false
+                        return true
+                    }
+                    if Task.isCancelled { return true }
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume()
         }
-        waiter?.resume()
     }
 }
