@@ -4,7 +4,7 @@ import Foundation
 /// parameters (`utm_*`, `spm`), default port dropped, empty path as `/`.
 public enum CanonicalURL {
     public static func canonicalize(_ text: String) -> String? {
-        guard var parts = URLComponents(string: text.trimmingCharacters(in: .whitespacesAndNewlines)),
+        guard var parts = URLComponents(string: trimmed(text)),
               let scheme = parts.scheme?.lowercased(), let host = parts.host, !host.isEmpty
         else { return nil }
         parts.scheme = scheme
@@ -20,6 +20,17 @@ public enum CanonicalURL {
         }
         return parts.string
     }
+
+    /// `text` without leading and trailing white space; a URL that has none (nearly all) is returned as it
+    /// is, without `trimmingCharacters`' copy and scan (a few percent of a 304 poll).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        guard space.contains(first) || space.contains(last) else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static let space = CharacterSet.whitespacesAndNewlines
 
     static func isTrackingParameter(_ name: String) -> Bool {
         let lower = name.lowercased()

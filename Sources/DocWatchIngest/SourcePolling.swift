@@ -13,13 +13,14 @@ extension PollReport {
         [self] + articles.flatMap(\.allReports)
     }
 
-    /// How many of these polls stored a new or changed document.
+    /// How many of these polls stored a new or changed document. Counted without flattening: the
+    /// scheduler asks after every poll, and a page poll has no articles.
     public var documentChanges: Int {
-        allReports.filter { $0.outcome == .new || $0.outcome == .changed }.count
+        articles.reduce(outcome == .new || outcome == .changed ? 1 : 0) { $0 + $1.documentChanges }
     }
 
     /// Whether any of these polls wrote an outbox event.
     public var wroteEvents: Bool {
-        allReports.contains { $0.event != nil }
+        event != nil || articles.contains { $0.wroteEvents }
     }
 }

@@ -4,25 +4,47 @@ import GRDB
 
 extension DocWatchDatabase {
     /// Mirrors the configured sources: new ones are added, changed ones updated, missing ones marked removed.
+    /// Only rows that differ are written: a start with the configuration as stored (every `fetch`, every
+    /// daemon start) changes no row, and its commit writes nothing to the file.
     public func syncSources(_ sources: [Source]) throws(StoreError) {
         try write("save the configured sources") { db in
-            try db.execute(sql: "UPDATE source SET removed = 1")
+            var stored: [String: StoredSource] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, url, name, removed FROM source") {
+                stored[row["id"]] = StoredSource(kind: row["kind"], url: row["url"], name: row["name"], removed: row["removed"])
+            }
+            let configured = Set(sources.map(\.id))
+            let remove = try db.cachedStatement(sql: "UPDATE source SET removed = 1 WHERE id = ?")
+            for (id, row) in stored where !row.removed && !configured.contains(id) {
+                try remove.execute(arguments: [id])
+            }
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO source (id, kind, url, name, removed) VALUES (?, ?, ?, ?, 0)
                 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, url = excluded.url,
                     name = excluded.name, removed = 0
                 """)
             for source in sources {
+                let wanted = StoredSource(kind: source.kind.rawValue, url: source.url, name: source.name, removed: false)
+                guard stored[source.id] != wanted else { continue }
                 try upsert.execute(arguments: [source.id, source.kind.rawValue, source.url, source.name])
+                stored[source.id] = wanted
             }
         }
+    }
+
+    /// The columns of a `source` row that `syncSources` writes.
+    private struct StoredSource: Equatable {
+        var kind: String
+        var url: String
+        var name: String
+        var removed: Bool
     }
 
     /// The validators and hashes of the document stored under `url` (canonical), if any.
     public func documentState(url: String) throws(StoreError) -> DocumentState? {
         // A queued 304 of this URL holds its newest validators.
         if queuedPolls.contains(url: url) { try flushPolls() }
-        return try read("read document state") { db in
+        // One SELECT: its own snapshot, without a transaction around it (every poll asks).
+        return try readStatement("read document state") { db in
             try Row.fetchOne(db.cachedStatement(sql: Self.documentStateSQL + "WHERE d.url = ?"), arguments: [url]).map(Self.documentState)
         }
     }
@@ -88,13 +110,15 @@ extension DocWatchDatabase {
     static func applyPolls(_ polls: [QueuedPolls.Poll], _ db: Database) throws {
         for poll in polls {
             let entry = poll.entry
-            try insertLog(entry, db)
+            // Formatted once for both rows.
+            let time = StoredDate(entry.time)
+            try insertLog(entry, at: time, db)
             guard entry.outcome == .unchanged || entry.outcome == .notModified else { continue }
             try db.cachedStatement(sql: """
                 UPDATE document SET last_seen = ?, missing_count = 0,
                     etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
                 WHERE url = ?
-                """).execute(arguments: [StoredDate(entry.time), poll.etag, poll.lastModified, entry.url])
+                """).execute(arguments: [time, poll.etag, poll.lastModified, entry.url])
         }
     }
 
@@ -134,27 +158,52 @@ extension DocWatchDatabase {
     public func recordSourcePolls(_ polls: [SourcePoll]) throws(StoreError) -> [Int64] {
         guard !polls.isEmpty else { return [] }
         return try write("record the health of \(polls.count) sources") { db in
-            try polls.compactMap { try Self.recordSourcePoll($0, db) }
+            // The failing sources' counts in one read instead of one per poll (a source absent has none),
+            // kept as this transaction changes them.
+            var failures: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, failures FROM source WHERE failures != 0") {
+                failures[row["id"]] = row["failures"]
+            }
+            // Polls finished at the same instant (`fetch` records all its sources at one) share one formatted time.
+            var formatted: (time: Date, text: StoredDate)?
+            return try polls.compactMap { poll in
+                let time = formatted.flatMap { $0.time == poll.time ? $0.text : nil } ?? StoredDate(poll.time)
+                formatted = (poll.time, time)
+                let previous = failures[poll.source] ?? 0
+                let recorded = try Self.recordSourcePoll(poll, at: time, previous: previous, db)
+                // A source with no row stays at none, as its SELECT would say.
+                failures[poll.source] = recorded.updated && poll.outcome == .error ? previous + 1 : nil
+                return recorded.event
+            }
         }
     }
 
     private static func recordSourcePoll(_ poll: SourcePoll, _ db: Database) throws -> Int64? {
         let previous = try Int.fetchOne(db.cachedStatement(sql: "SELECT failures FROM source WHERE id = ?"), arguments: [poll.source]) ?? 0
+        return try recordSourcePoll(poll, at: StoredDate(poll.time), previous: previous, db).event
+    }
+
+    /// `recordSourcePoll` with `poll.time` already formatted as `time`, and the source's failures in a row
+    /// before this poll (`previous`). Returns the event written, and whether the source has a row to update.
+    private static func recordSourcePoll(
+        _ poll: SourcePoll, at time: StoredDate, previous: Int, _ db: Database
+    ) throws -> (event: Int64?, updated: Bool) {
         let failed = poll.outcome == .error
         try db.cachedStatement(sql: """
             UPDATE source SET last_poll = ?, last_outcome = ?, next_due = COALESCE(?, next_due),
                 failures = ?, last_error = ?, last_success = CASE WHEN ? THEN last_success ELSE ? END
             WHERE id = ?
-            """).execute(arguments: [StoredDate(poll.time), poll.outcome.rawValue, poll.nextDue.map(StoredDate.init),
-                                     failed ? previous + 1 : 0, failed ? poll.error : nil, failed, StoredDate(poll.time),
+            """).execute(arguments: [time, poll.outcome.rawValue, poll.nextDue.map(StoredDate.init),
+                                     failed ? previous + 1 : 0, failed ? poll.error : nil, failed, time,
                                      poll.source])
+        let updated = db.changesCount > 0
         if failed && previous == 0 {
-            return try Outbox.append(db, time: poll.time, type: .sourceFailing, source: poll.source, error: poll.error)
+            return (try Outbox.append(db, time: poll.time, type: .sourceFailing, source: poll.source, error: poll.error), updated)
         }
         if !failed && previous > 0 {
-            return try Outbox.append(db, time: poll.time, type: .sourceRecovered, source: poll.source)
+            return (try Outbox.append(db, time: poll.time, type: .sourceRecovered, source: poll.source), updated)
         }
-        return nil
+        return (nil, updated)
     }
 
     /// Deletes fetch-log rows older than `date`; returns how many went.
@@ -167,9 +216,14 @@ extension DocWatchDatabase {
     }
 
     static func insertLog(_ entry: FetchLogEntry, _ db: Database) throws {
+        try insertLog(entry, at: StoredDate(entry.time), db)
+    }
+
+    /// `insertLog` with `entry.time` already formatted as `time`.
+    static func insertLog(_ entry: FetchLogEntry, at time: StoredDate, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO fetch_log (time, source, url, status, outcome, bytes, ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [StoredDate(entry.time), entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
+            """).execute(arguments: [time, entry.source, entry.url, entry.status, entry.outcome.rawValue, entry.bytes,
                              entry.ms, entry.error])
     }
 }

@@ -89,6 +89,16 @@ public struct DocWatchDatabase: Sendable {
             throw StoreError(operation: operation, error, database: path)
         }
     }
+
+    /// `read` for a body that runs ONE statement: without the transaction `read` wraps around it (BEGIN and
+    /// COMMIT cost as much as a small SELECT), since a single statement reads one snapshot by itself.
+    func readStatement<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.unsafeRead(body)
+        } catch {
+            throw StoreError(operation: operation, error, database: path)
+        }
+    }
 }
 
 /// A database failure, with what docwatch was doing when it happened.

@@ -29,28 +29,31 @@ struct FetchCommand: AsyncParsableCommand {
             let configuration = try global.loadConfiguration()
             let targets = try selectTargets(configuration)
             let context = try AppContext(configuration: configuration)
+            // The page sources' stored states in one read, not one each; read (and their URLs canonicalized) on
+            // the other core while the sources are synced and libcurl starts.
+            let pageURLs = targets.compactMap { target -> String? in
+                guard case .source(let source) = target, source.kind == .page else { return nil }
+                return source.url
+            }
+            let database = context.database
+            async let reading = Result { () throws(StoreError) in try KnownDocumentStates(reading: pageURLs, from: database) }
             try context.store { try context.database.syncSources(configuration.sources) }
             // Created before any poll stores an event: it brings a restored outbox's sequence past the change files.
             let notifier = context.notifier()
             // Failed polls get one stderr line each from `FetchProgress`, not a log line as well.
             let factory = PipelineFactory(database: context.database,
                                           logger: CommandLogging.logger("docwatch.ingest", quietBelow: .error))
-            // The page sources' stored states in one read, not one each.
-            let pageURLs = targets.compactMap { target -> String? in
-                guard case .source(let source) = target, source.kind == .page else { return nil }
-                return source.url
-            }
-            let knownStates = try context.store { try KnownDocumentStates(reading: pageURLs, from: context.database) }
             // Its 304s are queued and committed together, with the source health below at the latest.
-            let pipeline: IngestPipeline
+            var made: IngestPipeline
             do {
-                var made = try factory.make(configuration)
-                made.knownStates = knownStates
-                pipeline = made
+                made = try factory.make(configuration)
             } catch {
                 throw CLIError.io("cannot start libcurl: \(error)")
             }
             defer { factory.shutdown() }
+            let read = await reading
+            made.knownStates = try context.store { try read.get() }
+            let pipeline = made
             var progress = FetchProgress.standardError(total: targets.count)
             let reports = await withTaskGroup(of: (Int, PollReport).self) { group in
                 for (index, target) in targets.enumerated() {
@@ -70,9 +73,10 @@ struct FetchCommand: AsyncParsableCommand {
             }
             // Source health follows the source's own fetch, as in the daemon; a failed article fails the
             // exit code below but not the source.
+            let recorded = Date()
             let polled = zip(targets, reports).compactMap { target, report -> SourcePoll? in
                 guard case .source(let source) = target else { return nil }
-                return SourcePoll(source: source.id, time: Date(), outcome: report.outcome, error: report.error)
+                return SourcePoll(source: source.id, time: recorded, outcome: report.outcome, error: report.error)
             }
             // The queued 304s are written first inside the health's transaction: one commit for both.
             // `flushPolls` writes them when there is no health to record (`fetch --url` of an article).

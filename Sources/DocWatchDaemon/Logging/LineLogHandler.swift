@@ -43,10 +43,17 @@ public struct LineLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        output.write(format(level: event.level, message: event.message.description, metadata: merged(event.metadata)))
+    }
+
+    /// This handler's metadata, the provider's, then the event's, later keys winning. The usual case (a
+    /// handler without metadata of its own, such as a `polled` line) takes the event's as it is, uncopied.
+    func merged(_ own: Logger.Metadata?) -> Logger.Metadata {
+        if metadata.isEmpty && metadataProvider == nil { return own ?? [:] }
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let own = event.metadata { merged.merge(own) { _, new in new } }
-        output.write(format(level: event.level, message: event.message.description, metadata: merged))
+        if let own { merged.merge(own) { _, new in new } }
+        return merged
     }
 
     /// The line for one event, without the newline.
