@@ -76,11 +76,32 @@ struct MetricsProcessTests {
         await occupant.stop()
     }
 
-    /// A loopback port nothing listens on: one a test server had, after it stopped.
+    /// A loopback port nothing listens on, below the kernel's ephemeral range (32768–60999 by default).
+    /// A port a test server had and gave back is an ephemeral one: the kernel may hand it to another
+    /// test's server or outgoing connection before the daemon binds it (CI saw "address already in use").
+    /// Ports under 32768 are never handed out that way, and the bind check skips one somebody holds.
     static func freePort() async throws -> UInt16 {
-        let probe = try await TestHTTPServer.start()
-        await probe.stop()
-        return probe.port
+        for _ in 0..<200 {
+            let port = UInt16.random(in: 20000..<32000)
+            if canBind(port) { return port }
+        }
+        throw PortSearchFailed()
+    }
+
+    struct PortSearchFailed: Error {}
+
+    /// Whether a TCP socket can bind 127.0.0.1:`port` now (the socket is closed again at once).
+    static func canBind(_ port: UInt16) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
     }
 
     static func get(_ url: String) async throws -> String {
